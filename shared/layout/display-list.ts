@@ -1,0 +1,192 @@
+/**
+ * The display list: the composition engine's one answer to "where does every
+ * glyph go". The page canvas (SVG painter, renderer) and the PDF painter
+ * (main) both paint exactly this and never lay text out themselves.
+ *
+ * Coordinates are points on the page, origin at the top-left corner of the
+ * trimmed page, y downwards; a glyph's y is its baseline.
+ */
+import type { Id, Pt, Sides } from '../model/types';
+
+export interface DisplayList {
+  pages: DisplayPage[];
+  /** Per-story overset and copyfit, by story id. */
+  stories: Record<Id, StoryReport>;
+  /** Characters that no font in the fallback chain could draw. */
+  missingGlyphs: MissingGlyph[];
+  /** Every font face a glyph run refers to, by key. */
+  fonts: Record<string, FontFaceRef>;
+}
+
+/** A font face the painters must load: the same bytes the engine measured. */
+export interface FontFaceRef {
+  /** Stable key, e.g. "NotoSerifSC-400". */
+  key: string;
+  family: string;
+  weight: number;
+  italic: boolean;
+  /** Identifier of the font file in the font registry (a file name). */
+  file: string;
+  unitsPerEm: number;
+}
+
+/** A colour as it prints (CMYK %, optional spot name) and as it shows (sRGB). */
+export interface DisplayColor {
+  cmyk: [number, number, number, number];
+  spot: string | null;
+  /** Tint in percent applied to the swatch. */
+  tint: number;
+  /** CSS colour for the screen, e.g. "#231f20". */
+  rgb: string;
+}
+
+export interface DisplayPage {
+  pageId: Id;
+  /** Zero-based position in the edition. */
+  index: number;
+  width: Pt;
+  height: Pt;
+  bleed: Sides;
+  margins: Sides;
+  columns: number;
+  gutter: Pt;
+  /** Paint order: master items first, then the page's own frames. */
+  items: DisplayItem[];
+}
+
+export type DisplayItem = DisplayBox | DisplayRule | DisplayImage | DisplayTextFrame;
+
+interface DisplayItemBase {
+  /** The frame this item paints (a master frame's id for master items). */
+  frameId: Id;
+  /** True when the frame comes from the page's master. */
+  fromMaster: boolean;
+  /** The frame's rectangle. */
+  x: Pt;
+  y: Pt;
+  width: Pt;
+  height: Pt;
+}
+
+export interface DisplayStroke {
+  color: DisplayColor;
+  width: Pt;
+  style: 'solid' | 'dashed' | 'dotted' | 'double';
+}
+
+export interface DisplayBox extends DisplayItemBase {
+  kind: 'box';
+  fill: DisplayColor | null;
+  stroke: DisplayStroke | null;
+}
+
+export interface DisplayRule extends DisplayItemBase {
+  kind: 'rule';
+  /** From (x, y) to (x + width, y + height). */
+  stroke: DisplayStroke;
+}
+
+export interface DisplayImage extends DisplayItemBase {
+  kind: 'image';
+  /** Null for an empty image frame (painted as a placeholder on screen only). */
+  assetId: Id | null;
+  /** Where the whole image is drawn; the frame rectangle clips it. */
+  imageX: Pt;
+  imageY: Pt;
+  imageWidth: Pt;
+  imageHeight: Pt;
+  stroke: DisplayStroke | null;
+}
+
+export interface DisplayTextFrame extends DisplayItemBase {
+  kind: 'text';
+  /** The story threaded through this frame, or null. */
+  storyId: Id | null;
+  /** Column rectangles inside the frame (after inset). */
+  columns: { x: Pt; y: Pt; width: Pt; height: Pt }[];
+  lines: DisplayLine[];
+  fill: DisplayColor | null;
+  stroke: DisplayStroke | null;
+  /** True when this is the last frame of a thread and text did not fit. */
+  overset: boolean;
+}
+
+/** A position in a story: block index and UTF-16 offset in the block's text. */
+export interface StoryPoint {
+  block: number;
+  offset: number;
+}
+
+export interface DisplayLine {
+  storyId: Id;
+  /** The block this line belongs to and the range of the block's text it shows. */
+  block: number;
+  start: number;
+  end: number;
+  /** Column index inside the frame (a spanning headline reports its first column). */
+  column: number;
+  /** Left edge of the line box and its measure. */
+  x: Pt;
+  width: Pt;
+  /** Baseline. */
+  y: Pt;
+  ascent: Pt;
+  descent: Pt;
+  /** The characters shown, after field substitution (for search and tests). */
+  text: string;
+  runs: GlyphRun[];
+}
+
+/**
+ * Glyphs of one font, size and colour on one baseline. Positions are
+ * absolute, so painters never accumulate advances themselves.
+ */
+export interface GlyphRun {
+  fontKey: string;
+  size: Pt;
+  color: DisplayColor;
+  /** Baseline of the run (the line's baseline plus any baseline shift). */
+  y: Pt;
+  /** Glyph ids in the font. */
+  glyphs: number[];
+  /** Left edge (pen position) of each glyph. */
+  x: number[];
+  /** Advance of each glyph as set (after justification and squeezing). */
+  advances: number[];
+  /**
+   * For each glyph, the offset in the block's text of the first character it
+   * draws (the cluster); maps glyphs back to the story.
+   */
+  clusters: number[];
+  /** The characters the run draws, for extraction (ActualText) and SVG. */
+  text: string;
+  /** Synthetic styles for faces the font family lacks. */
+  fauxItalic: boolean;
+  fauxBold: boolean;
+}
+
+export interface StoryReport {
+  storyId: Id;
+  /** Characters of the story that fit in its thread. */
+  charactersSet: number;
+  /** Characters (and lines at the last frame's measure) that did not fit. */
+  oversetCharacters: number;
+  oversetLines: number;
+  /**
+   * Copyfit for the story's thread: positive = lines of room left over,
+   * negative = lines over (same as -oversetLines when overset).
+   */
+  copyfitLines: number;
+  /** Total characters in the story (fields excluded). */
+  totalCharacters: number;
+}
+
+export interface MissingGlyph {
+  storyId: Id;
+  block: number;
+  offset: number;
+  /** The code point, e.g. 0x20bb7. */
+  codePoint: number;
+  /** The page the character would be on, or null if it is overset. */
+  pageIndex: number | null;
+}

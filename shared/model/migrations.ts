@@ -1,0 +1,127 @@
+/**
+ * Schema versions and the named steps that carry an older edition.json up
+ * to the version this build writes (SCHEMA_VERSION). Each step is a pure
+ * function over plain JSON from exactly one version to the next; steps run in
+ * order, and a file newer than this build is refused, never guessed at.
+ *
+ * Version history (docs/model.md keeps the same list):
+ *  - 0: the prototype format. The version sits in `version` (not
+ *       `schemaVersion`), story blocks carry `role` (not Slate's `type`),
+ *       `meta.language` is absent (all editions were Chinese), and pages have
+ *       no `bleed` or `baselineGrid`.
+ *  - 1: the first released format (types.ts).
+ */
+import { SCHEMA_VERSION } from './types';
+
+type Json = unknown;
+type JsonObject = Record<string, Json>;
+
+export interface Migration {
+  from: number;
+  to: number;
+  /** A stable name shown in logs and in `folio info`. */
+  name: string;
+  /** What the step changes, for people. */
+  description: string;
+  /** Returns the migrated document; must not modify its input. */
+  migrate(document: JsonObject): JsonObject;
+}
+
+const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 0,
+    to: 1,
+    name: 'prototype-to-slate-blocks',
+    description:
+      'Renames `version` to `schemaVersion`, block `role` to Slate `type`; adds meta.language (zh-Hans) and page bleed (0) and baselineGrid (none).',
+    migrate(document) {
+      const { version: _version, ...rest } = document;
+      const meta = isObject(rest.meta) ? { language: 'zh-Hans', ...rest.meta } : rest.meta;
+      const pages = Array.isArray(rest.pages)
+        ? rest.pages.map((page) =>
+            isObject(page)
+              ? { bleed: { top: 0, right: 0, bottom: 0, left: 0 }, baselineGrid: null, ...page }
+              : page,
+          )
+        : rest.pages;
+      const stories = isObject(rest.stories)
+        ? Object.fromEntries(
+            Object.entries(rest.stories).map(([key, story]) => {
+              if (!isObject(story) || !Array.isArray(story.blocks)) return [key, story];
+              const blocks = story.blocks.map((block) => {
+                if (!isObject(block) || !('role' in block)) return block;
+                const { role, ...others } = block;
+                return { type: role, ...others };
+              });
+              return [key, { ...story, blocks }];
+            }),
+          )
+        : rest.stories;
+      return { ...rest, schemaVersion: 1, meta, pages, stories };
+    },
+  },
+];
+
+export type MigrationResult =
+  | { ok: true; value: JsonObject; fromVersion: number; applied: string[] }
+  | { ok: false; reason: 'not-an-object' | 'no-version' | 'too-new' | 'no-path' | 'failed'; message: string };
+
+/** The schema version a document declares: `schemaVersion`, or the prototype's `version`. */
+export function declaredVersion(document: Json): number | null {
+  if (!isObject(document)) return null;
+  const v = 'schemaVersion' in document ? document.schemaVersion : document.version;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+}
+
+/**
+ * Carries a parsed edition.json to `target` (this build's version) by the
+ * registered steps. Does not validate the result: run validateEdition next.
+ */
+export function migrateToCurrent(
+  document: Json,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): MigrationResult {
+  if (!isObject(document)) {
+    return { ok: false, reason: 'not-an-object', message: 'edition.json does not hold a JSON object' };
+  }
+  const fromVersion = declaredVersion(document);
+  if (fromVersion === null) {
+    return {
+      ok: false,
+      reason: 'no-version',
+      message: 'edition.json has no schema version (a whole number in "schemaVersion")',
+    };
+  }
+  if (fromVersion > target) {
+    return {
+      ok: false,
+      reason: 'too-new',
+      message: `written by a newer Folio (schema version ${fromVersion}); this build reads versions up to ${target} — update Folio to open it`,
+    };
+  }
+  let value = document;
+  let version = fromVersion;
+  const applied: string[] = [];
+  while (version < target) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step || step.to <= version) {
+      return {
+        ok: false,
+        reason: 'no-path',
+        message: `no migration from schema version ${version} to ${target}`,
+      };
+    }
+    try {
+      value = step.migrate(value);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { ok: false, reason: 'failed', message: `migration "${step.name}" failed: ${why}` };
+    }
+    applied.push(step.name);
+    version = step.to;
+  }
+  return { ok: true, value, fromVersion, applied };
+}

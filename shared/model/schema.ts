@@ -1,0 +1,255 @@
+/**
+ * The zod schema of a current-version edition (SCHEMA_VERSION). It checks
+ * shapes and ranges; cross-references (threads, styles, swatches, assets,
+ * masters, unique ids) are checked in validate.ts. Objects are "loose": a
+ * field this build does not know is kept, not dropped, so a file saved by a
+ * build with an extra optional field loses nothing when re-saved here.
+ */
+import { z } from 'zod';
+import { BLOCK_ROLES } from './types';
+
+const id = z.string().min(1, 'must be a non-empty id').max(200, 'id longer than 200 characters');
+const finite = z.number();
+const nonNegative = z.number().min(0);
+const positive = z.number().gt(0);
+const percent = z.number().min(0).max(100);
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const sidesSchema = z.looseObject({ top: finite, right: finite, bottom: finite, left: finite });
+const nonNegativeSides = z.looseObject({
+  top: nonNegative,
+  right: nonNegative,
+  bottom: nonNegative,
+  left: nonNegative,
+});
+
+export const colorRefSchema = z.looseObject({ swatchId: id, tint: percent });
+export const strokeSchema = z.looseObject({
+  color: colorRefSchema,
+  width: nonNegative,
+  style: z.enum(['solid', 'dashed', 'dotted', 'double']),
+});
+const textWrapSchema = z.looseObject({ mode: z.enum(['none', 'box']), offsets: sidesSchema });
+
+const frameBase = {
+  id,
+  name: z.string(),
+  x: finite,
+  y: finite,
+  width: nonNegative,
+  height: nonNegative,
+  locked: z.boolean(),
+  wrap: textWrapSchema,
+};
+
+export const textFrameSchema = z.looseObject({
+  ...frameBase,
+  kind: z.literal('text'),
+  columns: count(1, 64),
+  gutter: nonNegative,
+  inset: nonNegativeSides,
+  verticalAlign: z.enum(['top', 'center', 'bottom', 'justify']),
+  alignToGrid: z.boolean(),
+  ignoreWrap: z.boolean(),
+  fill: colorRefSchema.nullable(),
+  stroke: strokeSchema.nullable(),
+});
+
+export const imageFrameSchema = z.looseObject({
+  ...frameBase,
+  kind: z.literal('image'),
+  assetId: id.nullable(),
+  fit: z.enum(['none', 'fill', 'fit', 'fit-proportional', 'fill-proportional']),
+  content: z.looseObject({ x: finite, y: finite, scale: positive }),
+  captionStoryId: id.nullable(),
+  stroke: strokeSchema.nullable(),
+});
+
+export const ruleFrameSchema = z.looseObject({
+  ...frameBase,
+  // A rule runs from (x, y) to (x + width, y + height): either may be 0, and
+  // a rule may run left or up, so its extent is any finite number.
+  width: finite,
+  height: finite,
+  kind: z.literal('rule'),
+  stroke: strokeSchema,
+});
+
+export const boxFrameSchema = z.looseObject({
+  ...frameBase,
+  kind: z.literal('box'),
+  fill: colorRefSchema.nullable(),
+  stroke: strokeSchema.nullable(),
+});
+
+export const frameSchema = z.discriminatedUnion('kind', [
+  textFrameSchema,
+  imageFrameSchema,
+  ruleFrameSchema,
+  boxFrameSchema,
+]);
+
+const sizeSchema = z.looseObject({ width: positive, height: positive });
+
+/** Page fields other than id and frames (what set_page_props may change). */
+export const pagePropsShape = {
+  masterId: id.nullable(),
+  size: sizeSchema,
+  margins: nonNegativeSides,
+  columns: count(1, 64),
+  gutter: nonNegative,
+  bleed: nonNegativeSides,
+  baselineGrid: z.looseObject({ start: finite, increment: positive }).nullable(),
+  section: z.string(),
+};
+
+export const pageSchema = z.looseObject({ id, ...pagePropsShape, frames: z.array(frameSchema) });
+
+export const masterPageSchema = z.looseObject({ id, name: z.string(), frames: z.array(frameSchema) });
+
+export const blockRoleSchema = z.enum(BLOCK_ROLES as [string, ...string[]]);
+
+export const storyTextSchema = z.looseObject({
+  text: z.string(),
+  bold: z.literal(true).optional(),
+  italic: z.literal(true).optional(),
+  charStyleId: id.optional(),
+  field: z.enum(['paperName', 'date', 'issueNumber', 'editionName', 'pageNumber', 'section']).optional(),
+});
+
+export const storyBlockSchema = z.looseObject({
+  type: blockRoleSchema,
+  styleId: id.optional(),
+  children: z.array(storyTextSchema).min(1, 'a paragraph needs at least one text leaf'),
+});
+
+export const storySchema = z.looseObject({
+  id,
+  name: z.string(),
+  blocks: z.array(storyBlockSchema).min(1, 'a story needs at least one paragraph'),
+  thread: z.array(id),
+});
+
+const alignment = z.enum(['left', 'center', 'right', 'justify']);
+const fontWeight = z.number().int().min(1).max(1000);
+const language = z.enum(['zh-Hans', 'en']);
+
+export const paragraphStylePropsShape = {
+  fontFamily: z.string().min(1),
+  fontWeight,
+  italic: z.boolean(),
+  fontSize: positive,
+  sizeUnit: z.enum(['pt', 'hao']),
+  leading: positive,
+  tracking: finite,
+  firstLineIndent: finite,
+  leftIndent: finite,
+  rightIndent: finite,
+  spaceBefore: nonNegative,
+  spaceAfter: nonNegative,
+  align: alignment,
+  lastLineAlign: alignment,
+  kinsoku: z.enum(['none', 'basic', 'gb', 'strict']),
+  color: colorRefSchema,
+  hanLatinSpacing: nonNegative,
+  hyphenate: z.boolean(),
+  language,
+  spanColumns: z.union([count(1, 64), z.literal('all')]),
+  keepWithNext: z.boolean(),
+  orphans: count(1, 10),
+  widows: count(1, 10),
+  alignToGrid: z.boolean(),
+  runIn: z.boolean(),
+};
+
+/** Makes every field of a shape optional (style sheets set only what differs from their parent). */
+function optionalShape<T extends Record<string, z.ZodType>>(
+  shape: T,
+): { [K in keyof T]: z.ZodOptional<T[K]> } {
+  return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof T]: z.ZodOptional<T[K]>;
+  };
+}
+
+export const paragraphStyleSchema = z.looseObject({
+  id,
+  name: z.string(),
+  basedOn: id.nullable(),
+  ...optionalShape(paragraphStylePropsShape),
+});
+
+export const characterStylePropsShape = {
+  fontFamily: z.string().min(1),
+  fontWeight,
+  italic: z.boolean(),
+  fontSize: positive,
+  tracking: finite,
+  color: colorRefSchema,
+  baselineShift: finite,
+};
+
+export const characterStyleSchema = z.looseObject({
+  id,
+  name: z.string(),
+  basedOn: id.nullable(),
+  ...optionalShape(characterStylePropsShape),
+});
+
+export const swatchSchema = z.looseObject({
+  id,
+  name: z.string(),
+  cmyk: z.tuple([percent, percent, percent, percent]),
+  spot: z.string().nullable(),
+});
+
+export const roleStylesSchema = z.looseObject(
+  Object.fromEntries(BLOCK_ROLES.map((role) => [role, id])) as Record<string, typeof id>,
+);
+
+export const styleSheetsSchema = z.looseObject({
+  paragraph: z.record(z.string(), paragraphStyleSchema),
+  character: z.record(z.string(), characterStyleSchema),
+  swatches: z.record(z.string(), swatchSchema),
+  roleStyles: roleStylesSchema,
+});
+
+/**
+ * An asset's place in the package: `assets/<name>` with one plain file name
+ * (no folders, no `..`, no backslashes or drive colons), so it can never
+ * point outside the package.
+ */
+export const assetPathSchema = z
+  .string()
+  .regex(/^assets\/[^/\\:]+$/, 'must be assets/<file name> with no folders, backslashes or colons')
+  .refine((p) => p !== 'assets/.' && p !== 'assets/..', 'must name a file, not "." or ".."')
+  .refine((p) => !p.includes(String.fromCharCode(0)), 'must not contain a NUL character');
+
+export const assetSchema = z.looseObject({
+  id,
+  name: z.string(),
+  path: assetPathSchema,
+  mime: z.enum(['image/jpeg', 'image/png', 'image/tiff', 'image/webp', 'image/heic']),
+  widthPx: count(1, 1_000_000),
+  heightPx: count(1, 1_000_000),
+  colorSpace: z.enum(['rgb', 'cmyk', 'gray']),
+  byteLength: count(0, Number.MAX_SAFE_INTEGER),
+});
+
+export const editionMetaSchema = z.looseObject({
+  paperName: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as yyyy-mm-dd'),
+  issueNumber: count(0, Number.MAX_SAFE_INTEGER),
+  editionName: z.string(),
+  language,
+});
+
+export const editionSchema = z.looseObject({
+  schemaVersion: z.number().int(),
+  id,
+  meta: editionMetaSchema,
+  styles: styleSheetsSchema,
+  masters: z.array(masterPageSchema),
+  pages: z.array(pageSchema),
+  stories: z.record(z.string(), storySchema),
+  assets: z.record(z.string(), assetSchema),
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrateToCurrent, type Migration } from '../../../shared/model/migrations';
+import { loadEdition } from '../../../shared/model/load';
+import { SCHEMA_VERSION, type Edition } from '../../../shared/model/types';
+import { clone, sampleEdition } from './fixtures';
+
+/** The sample edition written in the documented version-0 (prototype) shape. */
+function asVersion0(edition: Edition): Record<string, unknown> {
+  const { schemaVersion: _v, meta, pages, stories, ...rest } = clone(edition);
+  const { language: _l, ...meta0 } = meta;
+  return {
+    version: 0,
+    ...rest,
+    meta: meta0,
+    pages: pages.map(({ bleed: _b, baselineGrid: _g, ...page }) => page),
+    stories: Object.fromEntries(
+      Object.entries(stories).map(([id, story]) => [
+        id,
+        { ...story, blocks: story.blocks.map(({ type, ...block }) => ({ role: type, ...block })) },
+      ]),
+    ),
+  };
+}
+
+describe('migrations', () => {
+  it('form a chain from version 0 to the current version, each step named', () => {
+    let version = 0;
+    for (const step of MIGRATIONS) {
+      expect(step.from).toBe(version);
+      expect(step.to).toBe(version + 1);
+      expect(step.name).toMatch(/^[a-z0-9-]+$/);
+      version = step.to;
+    }
+    expect(version).toBe(SCHEMA_VERSION);
+  });
+
+  it('carry a version-0 file to a valid current edition, by name', () => {
+    const sample = sampleEdition();
+    const old = asVersion0(sample);
+    const frozen = JSON.stringify(old);
+    const result = loadEdition(old);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.migratedFrom).toBe(0);
+    expect(result.applied).toEqual(['prototype-to-slate-blocks']);
+    expect(result.edition.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(result.edition.stories['st-lead'].blocks[0].type).toBe('headline');
+    expect(result.edition.meta.language).toBe('zh-Hans');
+    expect(result.edition.pages[0].bleed).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
+    expect(result.edition.pages[0].baselineGrid).toBeNull();
+    expect(JSON.stringify(old)).toBe(frozen); // the input is not modified
+  });
+
+  it('leave a current file as it is', () => {
+    const sample = clone(sampleEdition());
+    const result = loadEdition(sample);
+    expect(result.ok && result.applied).toEqual([]);
+    expect(result.ok && result.edition).toEqual(sample);
+  });
+
+  it('refuse a file from a newer Folio with a message that says what to do', () => {
+    const result = loadEdition({ ...clone(sampleEdition()), schemaVersion: SCHEMA_VERSION + 1 });
+    expect(result).toEqual({
+      ok: false,
+      kind: 'version',
+      message: `written by a newer Folio (schema version ${SCHEMA_VERSION + 1}); this build reads versions up to ${SCHEMA_VERSION} — update Folio to open it`,
+    });
+  });
+
+  it('refuse a file without a version, and report a step that fails by its name', () => {
+    expect(migrateToCurrent({ pages: [] })).toMatchObject({ ok: false, reason: 'no-version' });
+    expect(migrateToCurrent([1, 2])).toMatchObject({ ok: false, reason: 'not-an-object' });
+    const broken: Migration[] = [
+      {
+        from: 0,
+        to: 1,
+        name: 'explodes',
+        description: 'test',
+        migrate: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(migrateToCurrent({ version: 0 }, broken, 1)).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: 'migration "explodes" failed: boom',
+    });
+    expect(migrateToCurrent({ schemaVersion: 0 }, [], 1)).toMatchObject({ ok: false, reason: 'no-path' });
+  });
+});

@@ -1,0 +1,348 @@
+/**
+ * The story editor: one Slate editor per story, beside the page (a galley,
+ * like InCopy's story view). It does not own the document: every change
+ * Slate makes is handed to `onOperations` as Slate operations, which the
+ * editing session turns into model operations and applies through the
+ * store; the page recomposes and this editor receives the story back.
+ * Changes made elsewhere (undo, a style change, the canvas) arrive as new
+ * `blocks` and replace the editor's value, keeping the caret.
+ *
+ * slate-history is deliberately not used: undo works on model operations so
+ * that one history covers text, frames, styles and pages alike.
+ */
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { createEditor, Editor, Element, Range, Transforms, type Descendant, type Operation } from 'slate';
+import {
+  Editable,
+  ReactEditor,
+  Slate,
+  withReact,
+  type RenderElementProps,
+  type RenderLeafProps,
+} from 'slate-react';
+import type { StoryPoint } from '../../shared/layout/display-list';
+import type { BlockRole, Id, StoryBlock } from '../../shared/model/types';
+import { BLOCK_ROLES } from '../../shared/model/types';
+import { toLeafPoint, toStoryPoint } from '../../shared/editing/story-points';
+import { ROLE_LABELS, ROLE_SHORTCUTS, roleAfterBreak, roleStyle, shortcutOf } from './roles';
+import { pasteFragment } from './paste';
+import './slate-types';
+
+export interface EditInfo {
+  /** Text typed by this change when it only inserted text (for undo grouping). */
+  typed: string | null;
+  /** True when the change commits an input-method composition. */
+  composition: boolean;
+  /** A label for the undo menu. */
+  label: string;
+}
+
+export interface StoryEditorProps {
+  storyId: Id;
+  storyName: string;
+  blocks: StoryBlock[];
+  language: 'zh-Hans' | 'en';
+  /** Slate's operations for one change, in order; the session applies them to the model. */
+  onOperations(storyId: Id, operations: Operation[], info: EditInfo): void;
+  /** The editor's selection as story points (for the caret on the page). */
+  onSelect?(storyId: Id, anchor: StoryPoint, focus: StoryPoint): void;
+  /** Undo and redo go to the document's history, not Slate's. */
+  onCommand?(command: 'undo' | 'redo'): void;
+  /** A caret placed from the page canvas; a new object moves the caret. */
+  caretRequest?: { point: StoryPoint; focus?: StoryPoint } | null;
+  /** A line under the editor: character count and copyfit. */
+  status?: string;
+  /** True when the status shows text over (the overset marker). */
+  overset?: boolean;
+}
+
+const isMod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+
+function sameValue(a: readonly Descendant[], b: readonly StoryBlock[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  }
+  return true;
+}
+
+/** Slate needs at least one block with one leaf. */
+function editable(blocks: StoryBlock[]): StoryBlock[] {
+  return blocks.length > 0 ? blocks : [{ type: 'body', children: [{ text: '' }] }];
+}
+
+function labelFor(ops: Operation[], zh: boolean): string {
+  if (ops.every((op) => op.type === 'insert_text')) return zh ? '键入' : 'Typing';
+  if (ops.some((op) => op.type === 'set_node' && 'type' in op.newProperties))
+    return zh ? '设置段落角色' : 'Set role';
+  if (ops.every((op) => op.type === 'remove_text' || op.type === 'merge_node' || op.type === 'remove_node'))
+    return zh ? '删除' : 'Delete';
+  return zh ? '编辑文字' : 'Edit text';
+}
+
+export function StoryEditor(props: StoryEditorProps) {
+  const { storyId, blocks, language, onOperations, onSelect, onCommand } = props;
+  const zh = language === 'zh-Hans';
+  const pending = useRef<Operation[]>([]);
+  const external = useRef(false);
+  const plainPaste = useRef(false);
+  const [currentRole, setCurrentRole] = useState<BlockRole | null>(null);
+
+  const editor = useMemo(() => {
+    const e = withReact(createEditor());
+    const { apply } = e;
+    e.apply = (op) => {
+      apply(op);
+      if (!external.current && op.type !== 'set_selection') pending.current.push(op);
+    };
+    const { insertBreak } = e;
+    // Enter after a headline, kicker, byline … starts a body paragraph.
+    e.insertBreak = () => {
+      const entry = Editor.above(e, { match: (n) => Element.isElement(n) });
+      insertBreak();
+      if (entry) {
+        const next = roleAfterBreak(entry[0].type);
+        if (next !== entry[0].type) Transforms.setNodes(e, { type: next, styleId: undefined });
+      }
+    };
+    return e;
+    // One editor per story: a different story gets a fresh editor (key on the component).
+  }, []);
+
+  const initialValue = useMemo(() => editable(blocks), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Changes from elsewhere (undo, styles, another view) replace the value,
+  // unless an input method is composing: replacing the DOM under a
+  // composition loses or doubles characters, so wait for it to end.
+  const [deferred, setDeferred] = useState(0);
+  useLayoutEffect(() => {
+    const next = editable(blocks);
+    if (sameValue(editor.children, next)) return;
+    if (ReactEditor.isComposing(editor)) return;
+    const selection = editor.selection;
+    const anchor = selection ? toStoryPoint(editor.children as StoryBlock[], selection.anchor) : null;
+    const focus = selection ? toStoryPoint(editor.children as StoryBlock[], selection.focus) : null;
+    external.current = true;
+    try {
+      editor.children = next;
+      if (anchor && focus) {
+        editor.selection = { anchor: toLeafPoint(next, anchor), focus: toLeafPoint(next, focus) };
+      } else {
+        editor.selection = null;
+      }
+      editor.onChange();
+    } finally {
+      external.current = false;
+    }
+  }, [blocks, editor, deferred]);
+
+  useEffect(() => {
+    if (!props.caretRequest) return;
+    const doc = editor.children as StoryBlock[];
+    const anchor = toLeafPoint(doc, props.caretRequest.point);
+    const focus = toLeafPoint(doc, props.caretRequest.focus ?? props.caretRequest.point);
+    try {
+      ReactEditor.focus(editor);
+    } catch {
+      // Not yet in the DOM: the selection still moves.
+    }
+    Transforms.select(editor, { anchor, focus });
+  }, [props.caretRequest, editor]);
+
+  const handleChange = useCallback(() => {
+    const ops = pending.current;
+    pending.current = [];
+    const doc = editor.children as StoryBlock[];
+    if (editor.selection) {
+      const block = doc[editor.selection.focus.path[0]];
+      setCurrentRole(block ? block.type : null);
+      onSelect?.(
+        storyId,
+        toStoryPoint(doc, editor.selection.anchor),
+        toStoryPoint(doc, editor.selection.focus),
+      );
+    }
+    if (ops.length === 0) return;
+    const typed = ops.every((op) => op.type === 'insert_text')
+      ? ops.map((op) => (op as { text: string }).text).join('')
+      : null;
+    onOperations(storyId, ops, { typed, composition: false, label: labelFor(ops, zh) });
+  }, [editor, onOperations, onSelect, storyId, zh]);
+
+  const setRole = useCallback(
+    (role: BlockRole) => {
+      Transforms.setNodes(editor, { type: role, styleId: undefined }, { match: (n) => Element.isElement(n) });
+      setCurrentRole(role);
+    },
+    [editor],
+  );
+
+  const toggleMark = useCallback(
+    (mark: 'bold' | 'italic') => {
+      const marks = Editor.marks(editor);
+      if (marks?.[mark]) Editor.removeMark(editor, mark);
+      else Editor.addMark(editor, mark, true);
+    },
+    [editor],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (event.nativeEvent.isComposing) return;
+      const key = event.key.toLowerCase();
+      if (isMod(event) && !event.altKey && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        onCommand?.(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+        return;
+      }
+      if (isMod(event) && !event.altKey && (key === 'b' || key === 'i')) {
+        event.preventDefault();
+        toggleMark(key === 'b' ? 'bold' : 'italic');
+        return;
+      }
+      if (isMod(event) && event.altKey) {
+        // event.code survives the Alt layer on macOS, where Alt+1 types "¡".
+        const digit = /^Digit(\d)$/.exec(event.code)?.[1] ?? (/^\d$/.test(event.key) ? event.key : null);
+        const role = digit ? ROLE_SHORTCUTS[digit] : undefined;
+        if (role) {
+          event.preventDefault();
+          setRole(role);
+          return;
+        }
+      }
+      if (isMod(event) && event.shiftKey && key === 'v') plainPaste.current = true;
+      if (event.key === 'Enter' && event.shiftKey) {
+        // No soft line breaks in news copy: Shift+Enter is a new paragraph too.
+        event.preventDefault();
+        editor.insertBreak();
+      }
+    },
+    [editor, onCommand, setRole, toggleMark],
+  );
+
+  const onPaste = useCallback(
+    (event: React.ClipboardEvent<HTMLDivElement>) => {
+      const plain = plainPaste.current;
+      plainPaste.current = false;
+      // A Slate fragment (copied from a Folio story) keeps its roles: Slate's own paste handles it.
+      if (!plain && event.clipboardData.types.includes('application/x-slate-fragment')) return;
+      const text = event.clipboardData.getData('text/plain');
+      if (!text) return;
+      event.preventDefault();
+      if (editor.selection && !Range.isCollapsed(editor.selection)) Editor.deleteFragment(editor);
+      const here = Editor.above(editor, { match: (n) => Element.isElement(n) });
+      pasteFragment(editor, text, { withRoles: !plain, currentRole: here ? here[0].type : 'body' });
+    },
+    [editor],
+  );
+
+  const renderElement = useCallback(
+    ({ attributes, children, element }: RenderElementProps) => (
+      <p {...attributes} data-role={element.type} style={roleStyle(element.type)}>
+        {children}
+      </p>
+    ),
+    [],
+  );
+
+  const renderLeaf = useCallback(({ attributes, children, leaf }: RenderLeafProps) => {
+    let content = children;
+    if (leaf.bold) content = <strong>{content}</strong>;
+    if (leaf.italic) content = <em>{content}</em>;
+    return (
+      <span {...attributes} data-field={leaf.field}>
+        {content}
+      </span>
+    );
+  }, []);
+
+  return (
+    <section className="story-editor" data-testid="story-editor" data-story-id={storyId} lang={language}>
+      <header
+        className="story-editor-toolbar"
+        style={{ display: 'flex', gap: 6, alignItems: 'center', padding: 4 }}
+      >
+        <strong style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {props.storyName}
+        </strong>
+        <select
+          data-testid="role-menu"
+          aria-label={zh ? '段落角色' : 'Paragraph role'}
+          value={currentRole ?? ''}
+          onMouseDown={(e) => e.stopPropagation()}
+          onChange={(e) => setRole(e.target.value as BlockRole)}
+        >
+          {currentRole === null && <option value="">—</option>}
+          {BLOCK_ROLES.map((role) => {
+            const shortcut = shortcutOf(role);
+            return (
+              <option key={role} value={role}>
+                {zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en}
+                {shortcut ? `  (Ctrl+Alt+${shortcut})` : ''}
+              </option>
+            );
+          })}
+        </select>
+        <button
+          type="button"
+          data-testid="mark-bold"
+          title="Ctrl/Cmd+B"
+          onMouseDown={(e) => {
+            e.preventDefault();
+            toggleMark('bold');
+          }}
+        >
+          <b>B</b>
+        </button>
+        <button
+          type="button"
+          data-testid="mark-italic"
+          title="Ctrl/Cmd+I"
+          onMouseDown={(e) => {
+            e.preventDefault();
+            toggleMark('italic');
+          }}
+        >
+          <i>I</i>
+        </button>
+      </header>
+      <Slate editor={editor} initialValue={initialValue} onChange={handleChange}>
+        <Editable
+          data-testid="story-editor-text"
+          className="story-editor-text"
+          renderElement={renderElement}
+          renderLeaf={renderLeaf}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onCompositionEnd={() => setDeferred((n) => n + 1)}
+          spellCheck={false}
+          style={{
+            padding: '8px 12px',
+            minHeight: 200,
+            outline: 'none',
+            fontFamily: 'serif',
+            whiteSpace: 'pre-wrap',
+          }}
+        />
+      </Slate>
+      <footer
+        className="story-editor-status"
+        data-testid="story-status"
+        data-overset={props.overset ? 'true' : 'false'}
+        style={{ padding: 4, fontSize: 12, color: props.overset ? '#c00' : '#555' }}
+      >
+        {props.overset ? '⊞ ' : ''}
+        {props.status ?? ''}
+      </footer>
+    </section>
+  );
+}

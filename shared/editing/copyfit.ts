@@ -1,0 +1,122 @@
+/**
+ * Copyfit as the desk reads it while typing: how many characters the story
+ * has, and per frame of its thread how many lines are short (room left) or
+ * over (text that did not fit), from the display list alone.
+ */
+import type { Id } from '../model/types';
+import type { DisplayList, DisplayTextFrame } from '../layout/display-list';
+
+export interface FrameFit {
+  frameId: Id;
+  pageIndex: number;
+  /** Lines set in this frame. */
+  lines: number;
+  /** Whole lines of room left at the foot of the frame's columns (at the frame's leading). */
+  linesShort: number;
+  /** Lines that did not fit (only the thread's last frame reports any). */
+  linesOver: number;
+}
+
+export interface StoryFit {
+  storyId: Id;
+  characters: number;
+  charactersSet: number;
+  oversetCharacters: number;
+  frames: FrameFit[];
+  /** Same sign convention as StoryReport.copyfitLines: positive = short, negative = over. */
+  copyfitLines: number;
+}
+
+/** The distance between consecutive baselines most used in a frame (its body leading). */
+function typicalLeading(frame: DisplayTextFrame): number | null {
+  const gaps = new Map<number, number>();
+  const byColumn = new Map<number, number[]>();
+  for (const line of frame.lines) {
+    const ys = byColumn.get(line.column) ?? [];
+    ys.push(line.y);
+    byColumn.set(line.column, ys);
+  }
+  for (const ys of byColumn.values()) {
+    ys.sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) {
+      const gap = Math.round((ys[i] - ys[i - 1]) * 100) / 100;
+      if (gap > 0) gaps.set(gap, (gaps.get(gap) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  let count = 0;
+  for (const [gap, n] of gaps) {
+    if (n > count || (n === count && best !== null && gap < best)) {
+      best = gap;
+      count = n;
+    }
+  }
+  if (best !== null) return best;
+  const first = frame.lines[0];
+  return first ? first.ascent + first.descent : null;
+}
+
+/** Lines of room left in a frame: the space under the last line of each column. */
+function linesShortIn(frame: DisplayTextFrame, leading: number): number {
+  let short = 0;
+  frame.columns.forEach((column, index) => {
+    const lines = frame.lines.filter((l) => l.column === index);
+    const bottom = column.y + column.height;
+    const used = lines.length ? Math.max(...lines.map((l) => l.y + l.descent)) : column.y;
+    short += Math.max(0, Math.floor((bottom - used) / leading + 1e-6));
+  });
+  return short;
+}
+
+/** Copyfit of one story; null when the story is not in the display list. */
+export function storyFit(list: DisplayList, storyId: Id): StoryFit | null {
+  const report = list.stories[storyId];
+  const frames: FrameFit[] = [];
+  for (const page of list.pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'text' || item.storyId !== storyId || item.fromMaster) continue;
+      const leading = typicalLeading(item);
+      frames.push({
+        frameId: item.frameId,
+        pageIndex: page.index,
+        lines: item.lines.length,
+        linesShort: leading ? linesShortIn(item, leading) : 0,
+        linesOver: 0,
+      });
+    }
+  }
+  if (!report && frames.length === 0) return null;
+  const overLines = report?.oversetLines ?? 0;
+  if (frames.length > 0 && overLines > 0) {
+    const last = frames[frames.length - 1];
+    last.linesOver = overLines;
+    // An overset thread has no room left anywhere that counts.
+    last.linesShort = 0;
+  }
+  return {
+    storyId,
+    characters: report?.totalCharacters ?? 0,
+    charactersSet: report?.charactersSet ?? 0,
+    oversetCharacters: report?.oversetCharacters ?? 0,
+    frames,
+    copyfitLines: report?.copyfitLines ?? frames.reduce((n, f) => n + f.linesShort - f.linesOver, 0),
+  };
+}
+
+/** One line for the story editor's status bar, e.g. "1 204 字 · 3 lines short" or "… · 5 lines over (128 字)". */
+export function fitSummary(fit: StoryFit, language: 'zh-Hans' | 'en'): string {
+  const zh = language === 'zh-Hans';
+  const chars = zh ? `${fit.characters} 字` : `${fit.characters} characters`;
+  if (fit.oversetCharacters > 0 || fit.copyfitLines < 0) {
+    const over = Math.max(
+      -fit.copyfitLines,
+      fit.frames.reduce((n, f) => n + f.linesOver, 0),
+    );
+    return zh
+      ? `${chars} · 超出 ${over} 行（${fit.oversetCharacters} 字）`
+      : `${chars} · ${over} lines over (${fit.oversetCharacters} characters)`;
+  }
+  const short = fit.copyfitLines;
+  if (short === 0) return zh ? `${chars} · 正好排满` : `${chars} · fits exactly`;
+  return zh ? `${chars} · 还差 ${short} 行` : `${chars} · ${short} lines short`;
+}

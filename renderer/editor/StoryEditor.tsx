@@ -118,7 +118,7 @@ export function StoryEditor(props: StoryEditorProps) {
     // One editor per story: a different story gets a fresh editor (key on the component).
   }, []);
 
-  const initialValue = useMemo(() => editable(blocks), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const initialValue = useMemo(() => editable(blocks), []); // the first value only: later ones arrive through `blocks`
 
   // Changes from elsewhere (undo, styles, another view) replace the value,
   // unless an input method is composing: replacing the DOM under a

@@ -1,0 +1,42 @@
+/**
+ * A Word .docx → the HTML mammoth makes of it (headings, paragraphs, bold,
+ * italic), ready for the pure parser in shared/import. Images are left out:
+ * the importer places photo frames itself.
+ */
+import mammoth from 'mammoth';
+import { ImportFileError } from './errors';
+
+export interface DocxHtml {
+  html: string;
+  /** Mammoth's warnings (unknown styles, dropped content), for the report. */
+  warnings: string[];
+}
+
+/** Style names Word users give titles that mammoth's default map does not know. */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  "p[style-name='副标题'] => h2:fresh",
+];
+
+export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxHtml> {
+  // Every .docx is a zip; an old binary .doc or a renamed file is not.
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    const hint =
+      bytes[0] === 0xd0 && bytes[1] === 0xcf
+        ? ' (it is an old Word .doc; save it as .docx)'
+        : ' (it is not a zip package)';
+    throw new ImportFileError(file, `is not a Word .docx document${hint}`);
+  }
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    return { html: result.value, warnings: result.messages.map((m) => m.message) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ImportFileError(file, `is a damaged Word document (${reason})`);
+  }
+}

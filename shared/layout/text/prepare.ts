@@ -1,0 +1,411 @@
+/**
+ * Preparing a paragraph for line breaking: fonts per character (with the
+ * fallback chain), shaping by runs (face, script, language), and for every
+ * cluster its natural width, punctuation blanks, Han–Latin gap, tracking and
+ * whether a line may start before it. The result depends only on the text,
+ * spans and style — not on the measure — so it is cached and re-breaking at
+ * another measure costs only the breaking.
+ */
+import type { ParagraphInput, TextSpan } from '../paragraph-types';
+import {
+  isAlphanumeric,
+  isCjk,
+  isCjkPunctuation,
+  isDashOrEllipsis,
+  isForcedBreak,
+  isGlue,
+  isIdeograph,
+  isLatinLetter,
+  isWordSpace,
+  kinsokuRules,
+} from './char-classes';
+import type { FontRegistry, LoadedFace } from './fonts';
+import { hyphenationPoints } from './hyphenate';
+import type { Shaper } from './shaper';
+
+export const KIND_IDEO = 1;
+export const KIND_PUNCT = 2;
+export const KIND_LATIN = 3;
+export const KIND_SPACE = 4;
+export const KIND_FORCED = 5;
+export const KIND_OTHER = 6;
+
+export const BREAK_NO = 0;
+export const BREAK_YES = 1;
+export const BREAK_FORCED = 2;
+
+export interface PreparedParagraph {
+  text: string;
+  spans: TextSpan[];
+  /** Number of clusters. */
+  n: number;
+  /** Text range of each cluster. */
+  cStart: Int32Array;
+  cEnd: Int32Array;
+  /** Glyph range of each cluster in the flat glyph arrays. */
+  gStart: Int32Array;
+  gEnd: Int32Array;
+  glyphs: Uint32Array;
+  /** Per glyph, pt: natural advance and offsets. */
+  gAdvance: Float64Array;
+  gOffsetX: Float64Array;
+  gOffsetY: Float64Array;
+  /** Per cluster. */
+  face: LoadedFace[];
+  span: Int32Array;
+  size: Float64Array;
+  kind: Uint8Array;
+  /** Natural advance (sum of its glyphs), pt. */
+  advance: Float64Array;
+  /** Tracking added after the cluster, pt. */
+  track: Float64Array;
+  /** Blank halves of full-width marks, pt, and the part already removed by pair compression. */
+  blankL: Float64Array;
+  blankR: Float64Array;
+  cutL: Float64Array;
+  cutR: Float64Array;
+  /** Han–Latin spacing inserted before the cluster (when it does not start a line), pt. */
+  gapBefore: Float64Array;
+  /** 1 when the boundary before the cluster is between Han and a Latin letter or digit. */
+  hanLatin: Uint8Array;
+  /** 1 when the boundary before the cluster may take inter-character (CJK) justification space. */
+  cjkGap: Uint8Array;
+  /** BREAK_* : may a line start at this cluster. */
+  breakBefore: Uint8Array;
+  /** 1 when a line may end before this cluster with an inserted hyphen. */
+  hyphenBefore: Uint8Array;
+  /** Hyphen glyph and advance (pt) for a line ending after each cluster (from its face). */
+  /** Prefix sums over clusters: base width (adv − cuts + track + gap) and remaining shrinkable blanks. */
+  widthSum: Float64Array;
+  shrinkSum: Float64Array;
+  /** Characters no font could draw. */
+  missing: { offset: number; codePoint: number }[];
+  /** Face of the paragraph's first span (metrics for empty lines). */
+  baseFace: LoadedFace;
+  baseSize: number;
+}
+
+function isDefaultIgnorable(cp: number): boolean {
+  return (
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x2060 && cp <= 0x2064) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef) ||
+    cp === 0xfeff ||
+    cp === 0xad ||
+    cp === 0x34f
+  );
+}
+
+type Script = 'Hani' | 'Latn' | 'Zyyy';
+
+function scriptOf(cp: number): Script {
+  if (isCjk(cp)) return 'Hani';
+  if (isLatinLetter(cp)) return 'Latn';
+  return 'Zyyy';
+}
+
+function kindOf(cp: number): number {
+  if (isForcedBreak(cp)) return KIND_FORCED;
+  if (isWordSpace(cp)) return KIND_SPACE;
+  if (isIdeograph(cp) || cp === 0x3000) return KIND_IDEO;
+  if (isCjkPunctuation(cp)) return KIND_PUNCT;
+  if (isCjk(cp)) return KIND_IDEO;
+  if (cp < 0x2000 || isLatinLetter(cp)) return KIND_LATIN;
+  return KIND_OTHER;
+}
+
+/** Validates spans: in order, without gaps, covering the text. */
+function checkSpans(input: ParagraphInput): void {
+  let at = 0;
+  for (const span of input.spans) {
+    if (span.start !== at || span.end < span.start) {
+      throw new Error(
+        `Paragraph spans must cover the text in order without gaps: span [${span.start}, ${span.end}) where ${at} was expected (text "${input.text.slice(0, 20)}…")`,
+      );
+    }
+    at = span.end;
+  }
+  if (at !== input.text.length) {
+    throw new Error(`Paragraph spans end at ${at} but the text has ${input.text.length} characters`);
+  }
+}
+
+export function prepareParagraph(
+  input: ParagraphInput,
+  fonts: FontRegistry,
+  shaper: Shaper,
+): PreparedParagraph {
+  const { text, style } = input;
+  if (input.spans.length === 0 && text.length === 0) {
+    input = {
+      ...input,
+      spans: [
+        {
+          start: 0,
+          end: 0,
+          fontFamily: style.fontFamily,
+          fontWeight: style.fontWeight,
+          italic: style.italic,
+          size: style.fontSize,
+          tracking: style.tracking,
+          color: { cmyk: [0, 0, 0, 100], spot: null, tint: 100, rgb: '#231f20' },
+          baselineShift: 0,
+        },
+      ],
+    };
+  }
+  checkSpans(input);
+  const spans = input.spans;
+  const language = style.language === 'en' ? 'en' : 'zh-Hans';
+  const spanFaces = spans.map((s) => fonts.resolve(s.fontFamily, s.fontWeight, s.italic));
+
+  // 1. Code points: span, face (with fallback), script.
+  const cps: number[] = [];
+  const cpOffset: number[] = [];
+  const cpSpan: number[] = [];
+  const cpFace: LoadedFace[] = [];
+  const cpScript: Script[] = [];
+  const missing: { offset: number; codePoint: number }[] = [];
+  let spanIndex = 0;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    while (spanIndex < spans.length - 1 && i >= spans[spanIndex].end) spanIndex++;
+    const primary = spanFaces[spanIndex];
+    let face = primary;
+    if (isDefaultIgnorable(cp) || isForcedBreak(cp) || cp === 0x09) {
+      face = cpFace.length ? cpFace[cpFace.length - 1] : primary;
+    } else if (!fonts.hasGlyph(primary, cp)) {
+      const fallback = fonts.fallbacksFor(primary).find((f) => fonts.hasGlyph(f, cp));
+      if (fallback) face = fallback;
+      else missing.push({ offset: i, codePoint: cp });
+    }
+    cps.push(cp);
+    cpOffset.push(i);
+    cpSpan.push(spanIndex);
+    cpFace.push(face);
+    cpScript.push(scriptOf(cp));
+    i += cp > 0xffff ? 2 : 1;
+  }
+  // Common characters take the script of the text before them (else after), as Chromium itemises.
+  const fallbackScript: Script = language === 'en' ? 'Latn' : 'Hani';
+  for (let j = 0; j < cps.length; j++) {
+    if (cpScript[j] === 'Zyyy' && j > 0) cpScript[j] = cpScript[j - 1];
+  }
+  for (let j = cps.length - 1; j >= 0; j--) {
+    if (cpScript[j] === 'Zyyy') cpScript[j] = j + 1 < cps.length ? cpScript[j + 1] : fallbackScript;
+  }
+
+  // 2. Shape runs of one face and script; collect clusters.
+  const cStart: number[] = [];
+  const cEnd: number[] = [];
+  const gStart: number[] = [];
+  const gEnd: number[] = [];
+  const glyphs: number[] = [];
+  const gAdvance: number[] = [];
+  const gOffsetX: number[] = [];
+  const gOffsetY: number[] = [];
+  const cFace: LoadedFace[] = [];
+  for (let j = 0; j < cps.length;) {
+    let k = j + 1;
+    while (k < cps.length && cpFace[k] === cpFace[j] && cpScript[k] === cpScript[j]) k++;
+    const face = cpFace[j];
+    const start = cpOffset[j];
+    const end = k < cps.length ? cpOffset[k] : text.length;
+    const shaped = shaper.shape(face, text, start, end, cpScript[j], language);
+    // Spans inside one shaping run may differ in size: scale per glyph by its cluster's span.
+    let g = 0;
+    while (g < shaped.glyphs.length) {
+      const cluster = shaped.clusters[g];
+      let h = g + 1;
+      while (h < shaped.glyphs.length && shaped.clusters[h] === cluster) h++;
+      const clusterEnd = h < shaped.glyphs.length ? shaped.clusters[h] : end;
+      let sIdx = 0;
+      while (sIdx < spans.length - 1 && cluster >= spans[sIdx].end) sIdx++;
+      const scale = spans[sIdx].size / face.unitsPerEm;
+      cStart.push(cluster);
+      cEnd.push(clusterEnd);
+      gStart.push(glyphs.length);
+      for (let q = g; q < h; q++) {
+        glyphs.push(shaped.glyphs[q]);
+        gAdvance.push(shaped.advances[q] * scale);
+        gOffsetX.push(shaped.xOffsets[q] * scale);
+        gOffsetY.push(shaped.yOffsets[q] * scale);
+      }
+      gEnd.push(glyphs.length);
+      cFace.push(face);
+      g = h;
+    }
+    j = k;
+  }
+
+  const n = cStart.length;
+  const span = new Int32Array(n);
+  const size = new Float64Array(n);
+  const kind = new Uint8Array(n);
+  const advance = new Float64Array(n);
+  const track = new Float64Array(n);
+  const blankL = new Float64Array(n);
+  const blankR = new Float64Array(n);
+  const cutL = new Float64Array(n);
+  const cutR = new Float64Array(n);
+  const gapBefore = new Float64Array(n);
+  const hanLatin = new Uint8Array(n);
+  const cjkGap = new Uint8Array(n);
+  const breakBefore = new Uint8Array(n);
+  const hyphenBefore = new Uint8Array(n);
+  const firstCp = new Int32Array(n);
+  const lastCp = new Int32Array(n);
+  spanIndex = 0;
+  for (let c = 0; c < n; c++) {
+    while (spanIndex < spans.length - 1 && cStart[c] >= spans[spanIndex].end) spanIndex++;
+    const sp = spans[spanIndex];
+    span[c] = spanIndex;
+    size[c] = sp.size;
+    firstCp[c] = text.codePointAt(cStart[c])!;
+    const lastUnit = text.charCodeAt(cEnd[c] - 1);
+    lastCp[c] =
+      lastUnit >= 0xdc00 && lastUnit <= 0xdfff && cEnd[c] - 2 >= cStart[c]
+        ? text.codePointAt(cEnd[c] - 2)!
+        : lastUnit;
+    kind[c] = kindOf(firstCp[c]);
+    let adv = 0;
+    for (let g = gStart[c]; g < gEnd[c]; g++) adv += gAdvance[g];
+    if (kind[c] === KIND_FORCED) {
+      adv = 0;
+      for (let g = gStart[c]; g < gEnd[c]; g++) gAdvance[g] = 0;
+    }
+    advance[c] = adv;
+    track[c] = (sp.tracking / 1000) * sp.size;
+    // Blank halves of a full-width mark, from the font's halt feature.
+    if (kind[c] === KIND_PUNCT && cEnd[c] - cStart[c] <= 2 && gEnd[c] - gStart[c] === 1) {
+      if (Math.abs(adv - sp.size) < sp.size * 0.02) {
+        const blanks = shaper.blanks(cFace[c], firstCp[c]);
+        const scale = sp.size / cFace[c].unitsPerEm;
+        blankL[c] = blanks.left * scale;
+        blankR[c] = blanks.right * scale;
+      }
+    }
+  }
+
+  // 3. Pair compression: two adjacent full-width marks take 1.5 em, not 2.
+  for (let c = 1; c < n; c++) {
+    const a = c - 1;
+    if (blankL[a] + blankR[a] === 0 || blankL[c] + blankR[c] === 0) continue;
+    if (blankR[a] > 0 && cutR[a] === 0) cutR[a] = blankR[a];
+    else if (blankL[c] > 0) cutL[c] = blankL[c];
+  }
+
+  // 4. Boundaries: Han–Latin spacing, justification opportunities, breaks.
+  const rules = kinsokuRules(style.kinsoku);
+  for (let c = 1; c < n; c++) {
+    const a = lastCp[c - 1];
+    const b = firstCp[c];
+    const ka = kind[c - 1];
+    const kb = kind[c];
+    if ((isIdeograph(a) && isAlphanumeric(b)) || (isAlphanumeric(a) && isIdeograph(b))) {
+      hanLatin[c] = 1;
+      gapBefore[c] = style.hanLatinSpacing * Math.max(size[c - 1], size[c]);
+    }
+    const dashPair = isDashOrEllipsis(a) && a === b;
+    const aCjk = ka === KIND_IDEO || ka === KIND_PUNCT;
+    const bCjk = kb === KIND_IDEO || kb === KIND_PUNCT;
+    if ((aCjk || bCjk) && !dashPair && ka !== KIND_SPACE && kb !== KIND_SPACE && ka !== KIND_FORCED) {
+      cjkGap[c] = 1;
+    }
+    breakBefore[c] = breakBetween(a, b, ka, kb, c, firstCp, lastCp, kind, rules);
+  }
+
+  // 5. Hyphenation points inside Latin words.
+  if (style.hyphenate) {
+    let c = 0;
+    while (c < n) {
+      if (!isLatinLetter(firstCp[c]) || cEnd[c] - cStart[c] !== 1) {
+        c++;
+        continue;
+      }
+      let d = c;
+      while (d < n && isLatinLetter(firstCp[d]) && cEnd[d] - cStart[d] === 1) d++;
+      if (d - c >= 5) {
+        const word = text.slice(cStart[c], cEnd[d - 1]);
+        for (const p of hyphenationPoints(word)) hyphenBefore[c + p] = 1;
+      }
+      c = d;
+    }
+  }
+
+  const widthSum = new Float64Array(n + 1);
+  const shrinkSum = new Float64Array(n + 1);
+  for (let c = 0; c < n; c++) {
+    widthSum[c + 1] = widthSum[c] + advance[c] - cutL[c] - cutR[c] + track[c] + gapBefore[c];
+    shrinkSum[c + 1] = shrinkSum[c] + (blankL[c] - cutL[c]) + (blankR[c] - cutR[c]);
+  }
+
+  return {
+    text,
+    spans,
+    n,
+    cStart: Int32Array.from(cStart),
+    cEnd: Int32Array.from(cEnd),
+    gStart: Int32Array.from(gStart),
+    gEnd: Int32Array.from(gEnd),
+    glyphs: Uint32Array.from(glyphs),
+    gAdvance: Float64Array.from(gAdvance),
+    gOffsetX: Float64Array.from(gOffsetX),
+    gOffsetY: Float64Array.from(gOffsetY),
+    face: cFace,
+    span,
+    size,
+    kind,
+    advance,
+    track,
+    blankL,
+    blankR,
+    cutL,
+    cutR,
+    gapBefore,
+    hanLatin,
+    cjkGap,
+    breakBefore,
+    hyphenBefore,
+    widthSum,
+    shrinkSum,
+    missing,
+    baseFace: spanFaces[0],
+    baseSize: spans[0].size,
+  };
+}
+
+/** May a line start between cluster c−1 (last code point a) and cluster c (first code point b)? */
+function breakBetween(
+  a: number,
+  b: number,
+  ka: number,
+  kb: number,
+  c: number,
+  firstCp: Int32Array,
+  lastCp: Int32Array,
+  kind: Uint8Array,
+  rules: ReturnType<typeof kinsokuRules>,
+): number {
+  if (ka === KIND_FORCED) return BREAK_FORCED;
+  if (kb === KIND_SPACE || kb === KIND_FORCED) return BREAK_NO;
+  if (isGlue(a) || isGlue(b)) return BREAK_NO;
+  // `——` and `……` are one unit.
+  if (isDashOrEllipsis(a) && a === b) return BREAK_NO;
+  if (rules.noStart(b) || rules.noEnd(a)) return BREAK_NO;
+  if (rules.dashesMayNotStart && isDashOrEllipsis(b)) return BREAK_NO;
+  if (ka === KIND_SPACE) {
+    // Never start a line with prohibited marks even after a space.
+    return BREAK_YES;
+  }
+  if (a === 0x200b) return BREAK_YES;
+  const aCjk = ka === KIND_IDEO || ka === KIND_PUNCT;
+  const bCjk = kb === KIND_IDEO || kb === KIND_PUNCT;
+  if (aCjk || bCjk) return BREAK_YES;
+  // Latin: words and numbers stay whole; a hard hyphen between letters is a break.
+  if ((a === 0x2d || a === 0x2010) && c >= 2 && isLatinLetter(lastCp[c - 2]) && isLatinLetter(b))
+    return BREAK_YES;
+  if (kind[c - 1] === KIND_OTHER && kind[c] === KIND_OTHER && firstCp[c] > 0x2fff) return BREAK_YES;
+  return BREAK_NO;
+}

@@ -1,0 +1,224 @@
+/**
+ * Setting one line: punctuation widths at the line's edges, squeezing or
+ * justification, alignment, and the glyph runs with absolute positions.
+ *
+ * Justification order (TYPESETTING.md): shrink punctuation blanks first;
+ * expand Latin word spaces (to ½ em), then Han–Latin gaps (to ½ em), then
+ * the space between CJK characters; only when a line has none of those do
+ * spaces and gaps grow further, and as a last resort every boundary. Space
+ * is never added inside `——` or `……`.
+ *
+ * Glyph runs: x[i] is where glyph i's origin is drawn (a squeezed opening
+ * bracket is drawn left of its pen position); advances[i] is the width the
+ * glyph's cluster takes on the line as set, including tracking and any space
+ * justification added after it, so the advances of a justified line sum to
+ * its measure. clusters[i] is the text offset of the first character glyph i
+ * draws; a cluster may span two characters (`——` in Chinese is one 2-em
+ * glyph). An inserted hyphen is the run's last glyph, in the cluster of the
+ * letter before it, and run.text ends with '-'.
+ */
+import type { GlyphRun } from '../display-list';
+import type { ComposedLine } from '../paragraph-types';
+import type { Alignment } from '../../model/types';
+import { hyphenWidth, visibleEnd, type LineBreak } from './break-lines';
+import { KIND_SPACE, type PreparedParagraph } from './prepare';
+
+const EPSILON = 1e-6;
+
+export interface LinePlacement {
+  /** The slot's x and measure. */
+  slotX: number;
+  slotWidth: number;
+  /** Left edge of the text inside the slot (indents) and the measure left for text. */
+  left: number;
+  measure: number;
+  align: Alignment;
+}
+
+/** Distributes `amount` over items with capacities; returns what was used. */
+function fill(amount: number, items: number[], caps: number[], add: Float64Array): number {
+  if (amount <= EPSILON || items.length === 0) return 0;
+  let total = 0;
+  for (const cap of caps) total += cap;
+  if (total <= EPSILON) return 0;
+  const ratio = Math.min(1, amount / total);
+  for (let i = 0; i < items.length; i++) add[items[i]] += caps[i] * ratio;
+  return total * ratio;
+}
+
+function spread(amount: number, items: number[], add: Float64Array): number {
+  if (amount <= EPSILON || items.length === 0) return 0;
+  for (const i of items) add[i] += amount / items.length;
+  return amount;
+}
+
+export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacement): ComposedLine {
+  const { start, end } = line;
+  const v = visibleEnd(p, start, end);
+  const count = end - start;
+  // Per cluster of the line (index c - start).
+  const cutL = new Float64Array(count);
+  const cutR = new Float64Array(count);
+  const after = new Float64Array(count); // space after the cluster: gap to the next + justification
+  const width = new Float64Array(count); // own width as set, before `after`
+  let natural = 0;
+  for (let c = start; c < end; c++) {
+    const i = c - start;
+    if (c >= v) continue; // hung trailing spaces take no room
+    cutL[i] = p.cutL[c];
+    cutR[i] = p.cutR[c];
+    if (c === v - 1) cutR[i] = p.blankR[c]; // full-width mark at line end: half width
+    const track = c === v - 1 ? 0 : p.track[c];
+    width[i] = p.advance[c] - cutL[i] - cutR[i] + track;
+    if (c + 1 < v) after[i] = p.gapBefore[c + 1];
+    natural += width[i] + after[i];
+  }
+  const hyphen = line.hyphenated && v > start ? hyphenWidth(p, v - 1) : 0;
+  natural += hyphen;
+
+  const measure = place.measure;
+  const justify = place.align === 'justify';
+  if (natural > measure + EPSILON) {
+    // Squeeze punctuation blanks (先挤进): the breaker made sure this suffices.
+    const items: number[] = [];
+    const caps: number[] = [];
+    const sides: number[] = [];
+    for (let c = start; c < v; c++) {
+      const i = c - start;
+      const left = p.blankL[c] - cutL[i];
+      const right = p.blankR[c] - cutR[i];
+      if (left > EPSILON) {
+        items.push(i);
+        caps.push(left);
+        sides.push(0);
+      }
+      if (right > EPSILON) {
+        items.push(i);
+        caps.push(right);
+        sides.push(1);
+      }
+    }
+    let total = 0;
+    for (const cap of caps) total += cap;
+    const ratio = total > 0 ? Math.min(1, (natural - measure) / total) : 0;
+    for (let k = 0; k < items.length; k++) {
+      const take = caps[k] * ratio;
+      if (sides[k] === 0) cutL[items[k]] += take;
+      else cutR[items[k]] += take;
+      width[items[k]] -= take;
+      natural -= take;
+    }
+  } else if (justify && natural < measure - EPSILON && v - start > 1) {
+    let remaining = measure - natural;
+    const add = new Float64Array(count);
+    const spaces: number[] = [];
+    const spaceCaps: number[] = [];
+    const hanLatin: number[] = [];
+    const hanLatinCaps: number[] = [];
+    const cjk: number[] = [];
+    const all: number[] = [];
+    for (let c = start; c < v - 1; c++) {
+      const i = c - start;
+      const halfEm = p.size[c] / 2;
+      all.push(i);
+      if (p.kind[c] === KIND_SPACE) {
+        spaces.push(i);
+        spaceCaps.push(Math.max(0, halfEm - p.advance[c]));
+      }
+      if (p.hanLatin[c + 1]) {
+        hanLatin.push(i);
+        hanLatinCaps.push(Math.max(0, halfEm - p.gapBefore[c + 1]));
+      }
+      if (p.cjkGap[c + 1]) cjk.push(i);
+    }
+    remaining -= fill(remaining, spaces, spaceCaps, add);
+    remaining -= fill(remaining, hanLatin, hanLatinCaps, add);
+    remaining -= spread(remaining, cjk, add);
+    remaining -= spread(remaining, spaces, add);
+    remaining -= spread(remaining, hanLatin, add);
+    remaining -= spread(remaining, all, add);
+    for (let i = 0; i < count; i++) after[i] += add[i];
+    natural = measure - remaining;
+  }
+
+  let offset = 0;
+  if (!justify || natural < measure - EPSILON) {
+    const slack = measure - natural;
+    if (place.align === 'right') offset = slack;
+    else if (place.align === 'center') offset = slack / 2;
+  }
+
+  // Glyph runs.
+  const runs: GlyphRun[] = [];
+  let ascent = 0;
+  let descent = 0;
+  let pen = place.slotX + place.left + offset;
+  let run: GlyphRun | null = null;
+  let runKey = '';
+  for (let c = start; c < end; c++) {
+    const i = c - start;
+    const face = p.face[c];
+    const sp = p.spans[p.span[c]];
+    const shift = sp.baselineShift;
+    ascent = Math.max(ascent, face.ascent * p.size[c] + shift);
+    descent = Math.max(descent, face.descent * p.size[c] - shift);
+    const fauxItalic = sp.italic && !face.italic;
+    const fauxBold = sp.fontWeight >= 600 && face.weight <= sp.fontWeight - 300;
+    const key = `${face.key}|${p.size[c]}|${p.span[c]}|${shift}`;
+    if (!run || key !== runKey) {
+      run = {
+        fontKey: face.key,
+        size: p.size[c],
+        color: sp.color,
+        y: -shift,
+        glyphs: [],
+        x: [],
+        advances: [],
+        clusters: [],
+        text: '',
+        fauxItalic,
+        fauxBold,
+      };
+      runs.push(run);
+      runKey = key;
+    }
+    run.text += p.text.slice(p.cStart[c], p.cEnd[c]);
+    const setWidth = c < v ? width[i] + after[i] : 0;
+    let glyphPen = pen - cutL[i];
+    const last = p.gEnd[c] - 1;
+    let used = 0;
+    for (let g = p.gStart[c]; g <= last; g++) {
+      run.glyphs.push(p.glyphs[g]);
+      run.x.push(glyphPen + p.gOffsetX[g]);
+      run.clusters.push(p.cStart[c]);
+      const adv = g === last ? setWidth - used : c < v ? p.gAdvance[g] : 0;
+      run.advances.push(adv);
+      used += adv;
+      glyphPen += p.gAdvance[g];
+    }
+    pen += setWidth;
+    if (line.hyphenated && c === v - 1) {
+      const glyph = face.font.glyphFor(0x2d);
+      run.glyphs.push(glyph);
+      run.x.push(pen);
+      run.clusters.push(p.cStart[c]);
+      run.advances.push(hyphen);
+      run.text += '-';
+      pen += hyphen;
+    }
+  }
+  if (count === 0) {
+    ascent = p.baseFace.ascent * p.baseSize;
+    descent = p.baseFace.descent * p.baseSize;
+  }
+  return {
+    start: start < p.n ? p.cStart[start] : p.text.length,
+    end: end < p.n ? p.cStart[end] : p.text.length,
+    x: place.slotX,
+    width: place.slotWidth,
+    ascent,
+    descent,
+    hyphenated: line.hyphenated,
+    runs,
+  };
+}

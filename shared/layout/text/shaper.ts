@@ -1,0 +1,114 @@
+/**
+ * Shaping: glyphs and advances for runs of one face, script and language.
+ *
+ * Why HarfBuzz (harfbuzzjs' WASM) and not fontkit — measured with the
+ * bundled Noto Serif SC on this machine (tests/bench/shaping.bench.ts,
+ * figures in docs/typesetting-engine.md):
+ *  - fidelity: HarfBuzz is what Chromium shapes with, so with the same font
+ *    file and features the advances match what the page canvas paints
+ *    (tests/e2e/shaping-width.test.ts checks this within 0.05 pt). fontkit
+ *    picks one script for a whole string and only applies the `ZHS ` locl
+ *    forms when told; with runs split by script it agrees on widths, but
+ *    it is a second implementation to keep in step with the browser;
+ *  - speed: HarfBuzz shapes a mixed Chinese/Latin paragraph about 3–6×
+ *    faster than fontkit here (ratio printed by `npm run bench -- shaping`).
+ *
+ * Features: kerning and ligatures are off (`kern`, `liga`, `clig`, `calt`,
+ * `dlig` = 0), matching the canvas CSS `font-kerning: none;
+ * font-variant-ligatures: none`. So every glyph maps to one character —
+ * except the locl forms of language ZHS, which draw `——` as ONE 2-em glyph
+ * whose cluster covers both dashes (Chromium draws the same glyph).
+ */
+import {
+  createHarfBuzz,
+  type HarfBuzz,
+  type HarfBuzzWasmSource,
+  type HbFeature,
+  type HbGlyphs,
+} from './harfbuzz-wasm';
+import type { LoadedFace } from './fonts';
+
+export type { HarfBuzzWasmSource } from './harfbuzz-wasm';
+
+/** The glyphs of one shaped run, in font units, clusters as offsets into the shaped string. */
+export type ShapedGlyphs = HbGlyphs;
+
+/** Blank space a full-width mark carries on each side, in font units (from the font's `halt`). */
+export interface PunctuationBlanks {
+  left: number;
+  right: number;
+}
+
+export interface Shaper {
+  /** 'harfbuzz <version>'. */
+  readonly engine: string;
+  /** Shapes text.slice(start, end) with `face` (the rest of `text` is context). */
+  shape(
+    face: LoadedFace,
+    text: string,
+    start: number,
+    end: number,
+    script: string,
+    language: string,
+  ): ShapedGlyphs;
+  /**
+   * The blank halves of a full-width punctuation mark, read from the font's
+   * `halt` (half-width alternates) feature: an opening bracket's blank is on
+   * the left, a full stop's on the right. Zero for marks `halt` leaves alone.
+   */
+  blanks(face: LoadedFace, codePoint: number): PunctuationBlanks;
+}
+
+/** Kerning and ligatures off: one glyph per character, widths independent of neighbours. */
+export const SHAPING_FEATURES: readonly HbFeature[] = [
+  { tag: 'kern', value: 0 },
+  { tag: 'liga', value: 0 },
+  { tag: 'clig', value: 0 },
+  { tag: 'calt', value: 0 },
+  { tag: 'dlig', value: 0 },
+];
+
+const HALT: readonly HbFeature[] = [...SHAPING_FEATURES, { tag: 'halt', value: 1 }];
+
+/** Builds the shaper from the HarfBuzz WASM bytes (or compiled module) the host supplies. */
+export async function createShaper(wasm: HarfBuzzWasmSource): Promise<Shaper> {
+  return shaperFor(await createHarfBuzz(wasm));
+}
+
+function shaperFor(hb: HarfBuzz): Shaper {
+  const fonts = new Map<string, number>();
+  const blanks = new Map<string, PunctuationBlanks>();
+  const fontOf = (face: LoadedFace) => {
+    let font = fonts.get(face.key);
+    if (font === undefined) {
+      font = hb.loadFont(face.bytes);
+      fonts.set(face.key, font);
+    }
+    return font;
+  };
+  return {
+    engine: `harfbuzz ${hb.version()}`,
+    shape(face, text, start, end, script, language) {
+      return hb.shape(fontOf(face), text, start, end, script, language, SHAPING_FEATURES);
+    },
+    blanks(face, codePoint) {
+      const key = `${face.key}:${codePoint}`;
+      let found = blanks.get(key);
+      if (!found) {
+        const ch = String.fromCodePoint(codePoint);
+        const plain = hb.shape(fontOf(face), ch, 0, ch.length, 'Hani', 'zh-Hans', SHAPING_FEATURES);
+        const half = hb.shape(fontOf(face), ch, 0, ch.length, 'Hani', 'zh-Hans', HALT);
+        found = { left: 0, right: 0 };
+        if (plain.glyphs.length === 1 && half.glyphs.length === 1) {
+          const saved = plain.advances[0] - half.advances[0];
+          if (saved > 0) {
+            found.left = Math.max(0, -half.xOffsets[0]);
+            found.right = Math.max(0, saved - found.left);
+          }
+        }
+        blanks.set(key, found);
+      }
+      return found;
+    },
+  };
+}

@@ -135,6 +135,13 @@ export interface DisplayLine {
   /** The characters shown, after field substitution (for search and tests). */
   text: string;
   runs: GlyphRun[];
+  /**
+   * True on the second part of a printed line that shows text of two blocks
+   * (a run-in lead-in and the paragraph it runs into): such a line is emitted
+   * as one DisplayLine per block, on the same baseline, split where the
+   * second block's first glyph starts. Count printed lines without these.
+   */
+  continuesLine?: boolean;
 }
 
 /**

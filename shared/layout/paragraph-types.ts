@@ -9,7 +9,7 @@
  * glyph sits on it.
  */
 import type { ParagraphStyleProps, Pt } from '../model/types';
-import type { DisplayColor, GlyphRun } from './display-list';
+import type { DisplayColor, FontFaceRef, GlyphRun } from './display-list';
 
 /** The font, size and colour of a stretch of a paragraph's text. */
 export interface TextSpan {
@@ -77,4 +77,10 @@ export interface ParagraphComposer {
    * at another measure costs only the line breaking.
    */
   compose(input: ParagraphInput, slots: LineSlots, from?: number): ComposedParagraph;
+  /**
+   * Optional: the face a glyph run's fontKey names, for DisplayList.fonts
+   * (the flow asks once per key it meets). Without it the flow derives a
+   * FontFaceRef from the key.
+   */
+  fontFace?(key: string): FontFaceRef;
 }

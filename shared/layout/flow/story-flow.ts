@@ -1,0 +1,207 @@
+/**
+ * One story through its thread: paragraph after paragraph from the top of
+ * the first frame, keep-with-next, then overset and copyfit. Keeps the
+ * cursor before every paragraph so that an edit can recompose from the
+ * edited paragraph on, and stops early when a later paragraph would start
+ * where it started before with the same input (the rest is then unchanged).
+ */
+import type { StoryReport } from '../display-list';
+import type { LineSlots } from '../paragraph-types';
+import { type FlowCursor, nextColumn, sameCursor, startCursor } from './cursor';
+import { charactersFrom, type FlowParagraph } from './paragraphs';
+import { type FlowContext, type Placement, placeBody, placeSpanning, spanOf } from './place-paragraph';
+
+export interface ParagraphResult {
+  paragraph: FlowParagraph;
+  before: FlowCursor;
+  placement: Placement;
+}
+
+export interface StoryFlow {
+  storyId: string;
+  paragraphs: ParagraphResult[];
+  /** Overset lines counted at the last frame's last column measure. */
+  oversetLines: number;
+  oversetCharacters: number;
+  /** Missing glyphs in overset text (found while counting its lines), by paragraph index. */
+  oversetMissing: { paragraph: number; offset: number; codePoint: number }[];
+  copyfitLines: number;
+  report: StoryReport;
+}
+
+const EPS = 1e-6;
+
+function placeOne(context: FlowContext, paragraph: FlowParagraph, cursor: FlowCursor): Placement {
+  const frame = context.frames[cursor.frame];
+  const span = frame ? spanOf(paragraph, frame.columns.length) : 1;
+  return span > 1 ? placeSpanning(context, paragraph, cursor, span) : placeBody(context, paragraph, cursor);
+}
+
+/**
+ * Keep with next: a paragraph (a section head) whose following paragraph
+ * cannot start below it in the same column — not even its first `orphans`
+ * lines — moves to the next column, unless it already starts a column.
+ */
+function keepWithNext(
+  context: FlowContext,
+  paragraph: FlowParagraph,
+  next: FlowParagraph | undefined,
+  before: FlowCursor,
+  placement: Placement,
+): Placement {
+  if (!next || !paragraph.input.style.keepWithNext || before.fresh) return placement;
+  const { after } = placement;
+  const frame = context.frames[after.frame];
+  if (!frame || placement.end < paragraph.input.text.length) return placement;
+  if (spanOf(paragraph, frame.columns.length) > 1 || spanOf(next, frame.columns.length) > 1) return placement;
+  const style = next.input.style;
+  const leading = style.leading > 0 ? style.leading : style.fontSize;
+  const need = style.spaceBefore + style.fontSize + (Math.max(1, style.orphans) - 1) * leading;
+  const column = frame.columns[after.column];
+  if (after.y + need <= column.y + column.height + EPS) return placement;
+  const moved = placeBody(context, paragraph, nextColumn(context.frames, before));
+  return moved.end >= paragraph.input.text.length ? moved : placement;
+}
+
+/** Lines the rest of the story takes at the last frame's last column measure. */
+function oversetLineCount(
+  context: FlowContext,
+  paragraphs: readonly ParagraphResult[],
+  first: number,
+  missing: StoryFlow['oversetMissing'],
+): number {
+  const lastFrame = context.frames[context.frames.length - 1];
+  // Without any frame there is no measure: a wide one still finds the missing glyphs.
+  const width = lastFrame ? lastFrame.columns[lastFrame.columns.length - 1].width : 1e6;
+  const slots: LineSlots = (index) => (index < 100_000 ? { x: 0, width } : null);
+  let lines = 0;
+  for (let i = first; i < paragraphs.length; i++) {
+    const { paragraph, placement } = paragraphs[i];
+    const from = placement.end;
+    if (paragraph.input.text.length === 0) {
+      if (placement.lines.length === 0) lines++;
+      continue;
+    }
+    if (from >= paragraph.input.text.length) continue;
+    const composed = context.composer.compose(paragraph.input, slots, from);
+    for (const m of composed.missing) if (m.offset >= from) missing.push({ paragraph: i, ...m });
+    lines += composed.lines.length;
+  }
+  return lastFrame ? lines : 0;
+}
+
+/** Whole lines of `leading` that still fit below the cursor, in every column left in the thread. */
+function linesOfRoom(context: FlowContext, cursor: FlowCursor, leading: number, size: number): number {
+  const fit = (top: number, bottom: number) =>
+    bottom - top + EPS >= size ? Math.floor((bottom - top - size) / leading + EPS) + 1 : 0;
+  let room = 0;
+  const { frames } = context;
+  for (let f = cursor.frame; f < frames.length; f++) {
+    const frame = frames[f];
+    for (let c = f === cursor.frame ? cursor.column : 0; c < frame.columns.length; c++) {
+      const column = frame.columns[c];
+      const bottom = column.y + column.height;
+      const top = f === cursor.frame ? (c === cursor.column ? cursor.y : cursor.sectionTop) : column.y;
+      room += fit(top, bottom);
+    }
+  }
+  return room;
+}
+
+/**
+ * Flows `paragraphs` through the context's frames. With `previous` (the
+ * flow of the same story before an edit) and `firstChanged`, paragraphs
+ * before `firstChanged` are reused as they were, and from the paragraph
+ * after the change on, the old tail is reused as soon as a paragraph starts
+ * at the same cursor with the same input.
+ */
+export function flowStory(
+  storyId: string,
+  context: FlowContext,
+  paragraphs: readonly FlowParagraph[],
+  previous?: StoryFlow,
+  firstChanged = 0,
+): StoryFlow {
+  const results: ParagraphResult[] = [];
+  let cursor = startCursor(context.frames);
+  let reusedTail = false;
+  const start = previous ? Math.min(firstChanged, previous.paragraphs.length, paragraphs.length) : 0;
+  // Keep-with-next looks one paragraph ahead, so the one before the change is recomposed too.
+  const restart = Math.max(0, start - 1);
+  for (let i = 0; i < restart; i++) results.push(previous!.paragraphs[i]);
+  if (restart > 0) cursor = previous!.paragraphs[restart - 1].placement.after;
+  for (let i = restart; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i];
+    const old = previous?.paragraphs[i];
+    if (
+      old &&
+      i > start &&
+      old.paragraph.key === paragraph.key &&
+      sameCursor(old.before, cursor) &&
+      previous!.paragraphs.length === paragraphs.length
+    ) {
+      for (let j = i; j < paragraphs.length; j++) results.push(previous!.paragraphs[j]);
+      reusedTail = true;
+      break;
+    }
+    const before = cursor;
+    let placement = placeOne(context, paragraph, before);
+    placement = keepWithNext(context, paragraph, paragraphs[i + 1], before, placement);
+    results.push({ paragraph, before, placement });
+    cursor = placement.after;
+  }
+  if (reusedTail) {
+    return { ...previous!, paragraphs: results };
+  }
+  return finish(storyId, context, results, cursor);
+}
+
+function finish(
+  storyId: string,
+  context: FlowContext,
+  results: ParagraphResult[],
+  cursor: FlowCursor,
+): StoryFlow {
+  let total = 0;
+  let oversetCharacters = 0;
+  let firstOverset = -1;
+  for (let i = 0; i < results.length; i++) {
+    const { paragraph, placement } = results[i];
+    total += paragraph.characters;
+    const unset =
+      paragraph.input.text.length === 0
+        ? placement.lines.length === 0
+        : placement.end < paragraph.input.text.length;
+    if (unset) {
+      if (firstOverset < 0) firstOverset = i;
+      oversetCharacters += charactersFrom(paragraph, placement.end);
+    }
+  }
+  const oversetMissing: StoryFlow['oversetMissing'] = [];
+  const oversetLines =
+    firstOverset >= 0 ? oversetLineCount(context, results, firstOverset, oversetMissing) : 0;
+  let copyfitLines = -oversetLines;
+  if (firstOverset < 0) {
+    const last = results[results.length - 1]?.paragraph.input.style;
+    const size = last?.fontSize ?? 9;
+    const leading = last && last.leading > 0 ? last.leading : size;
+    const afterSpace = last?.spaceAfter ?? 0;
+    copyfitLines = linesOfRoom(context, { ...cursor, y: cursor.y - afterSpace }, leading, size);
+  }
+  return {
+    storyId,
+    paragraphs: results,
+    oversetLines,
+    oversetCharacters,
+    oversetMissing,
+    copyfitLines,
+    report: {
+      storyId,
+      charactersSet: total - oversetCharacters,
+      oversetCharacters,
+      oversetLines,
+      copyfitLines,
+      totalCharacters: total,
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The DisplayTextFrame of one frame of a thread: its column rectangles and
+ * the lines the story's flow put in it, moved for the frame's vertical
+ * alignment.
+ */
+import type { TextFrame } from '../../model/types';
+import type { DisplayLine, DisplayTextFrame } from '../display-list';
+import { toDisplayLines } from './display-lines';
+import type { ColorOf } from './frame-items';
+import { displayStroke } from './frame-items';
+import { frameColumns, frameInterior } from './geometry';
+import type { PlacedLine } from './place-paragraph';
+import type { FlowParagraph } from './paragraphs';
+
+/** A placed line with the paragraph it belongs to. */
+export interface FrameLine {
+  paragraph: FlowParagraph;
+  placed: PlacedLine;
+}
+
+/** Cache of display lines per placed line: unchanged paragraphs keep their DisplayLine objects. */
+const displayCache = new WeakMap<PlacedLine, DisplayLine[]>();
+
+function linesOf(storyId: string, entry: FrameLine, dy: number): DisplayLine[] {
+  if (dy !== 0) return toDisplayLines(storyId, entry.paragraph, entry.placed, dy);
+  let lines = displayCache.get(entry.placed);
+  if (!lines) {
+    lines = toDisplayLines(storyId, entry.paragraph, entry.placed, 0);
+    displayCache.set(entry.placed, lines);
+  }
+  return lines;
+}
+
+/**
+ * Vertical alignment: 'center' and 'bottom' move all lines down by the free
+ * space below the deepest line (half or all of it); 'justify' spreads each
+ * column's free space evenly between its lines. Frames aligned to the
+ * baseline grid stay on the grid (alignment is not applied), as in InDesign.
+ */
+function verticalShifts(frame: TextFrame, entries: readonly FrameLine[]): number[] {
+  const shifts = new Array<number>(entries.length).fill(0);
+  if (frame.verticalAlign === 'top' || entries.length === 0 || frame.alignToGrid) return shifts;
+  const interior = frameInterior(frame);
+  const bottom = interior.y + interior.height;
+  const emBottom = (e: FrameLine) => e.placed.top + e.paragraph.input.style.fontSize;
+  if (frame.verticalAlign === 'justify') {
+    const byColumn = new Map<number, number[]>();
+    entries.forEach((e, i) => {
+      const list = byColumn.get(e.placed.column) ?? [];
+      list.push(i);
+      byColumn.set(e.placed.column, list);
+    });
+    for (const indexes of byColumn.values()) {
+      if (indexes.length < 2) continue;
+      const free = bottom - Math.max(...indexes.map((i) => emBottom(entries[i])));
+      if (free <= 0) continue;
+      const gap = free / (indexes.length - 1);
+      indexes.forEach((lineIndex, k) => (shifts[lineIndex] = gap * k));
+    }
+    return shifts;
+  }
+  const free = bottom - Math.max(...entries.map(emBottom));
+  if (free <= 0) return shifts;
+  const shift = frame.verticalAlign === 'center' ? free / 2 : free;
+  return shifts.fill(shift);
+}
+
+export function textFrameItem(
+  frame: TextFrame,
+  fromMaster: boolean,
+  storyId: string | null,
+  entries: readonly FrameLine[],
+  overset: boolean,
+  color: ColorOf,
+): DisplayTextFrame {
+  const shifts = verticalShifts(frame, entries);
+  const lines: DisplayLine[] = [];
+  entries.forEach((entry, i) => {
+    for (const line of linesOf(storyId ?? '', entry, shifts[i])) lines.push(line);
+  });
+  return {
+    kind: 'text',
+    frameId: frame.id,
+    fromMaster,
+    x: frame.x,
+    y: frame.y,
+    width: frame.width,
+    height: frame.height,
+    storyId,
+    columns: frameColumns(frame),
+    lines,
+    fill: frame.fill ? color(frame.fill) : null,
+    stroke: displayStroke(frame.stroke, color),
+    overset,
+  };
+}

@@ -19,7 +19,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import { createEditor, Editor, Element, Range, Transforms, type Descendant, type Operation } from 'slate';
+import { createEditor, Editor, Element, Range, Transforms, type Operation } from 'slate';
 import {
   Editable,
   ReactEditor,
@@ -32,6 +32,7 @@ import type { StoryPoint } from '../../shared/layout/display-list';
 import type { BlockRole, Id, StoryBlock } from '../../shared/model/types';
 import { BLOCK_ROLES } from '../../shared/model/types';
 import { toLeafPoint, toStoryPoint } from '../../shared/editing/story-points';
+import { sameStory } from '../../shared/editing/same-story';
 import { ROLE_LABELS, ROLE_SHORTCUTS, roleAfterBreak, roleStyle, shortcutOf } from './roles';
 import { pasteFragment } from './paste';
 import './slate-types';
@@ -65,15 +66,6 @@ export interface StoryEditorProps {
 }
 
 const isMod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
-
-function sameValue(a: readonly Descendant[], b: readonly StoryBlock[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
-  }
-  return true;
-}
 
 /** Slate needs at least one block with one leaf. */
 function editable(blocks: StoryBlock[]): StoryBlock[] {
@@ -126,7 +118,7 @@ export function StoryEditor(props: StoryEditorProps) {
   const [deferred, setDeferred] = useState(0);
   useLayoutEffect(() => {
     const next = editable(blocks);
-    if (sameValue(editor.children, next)) return;
+    if (sameStory(editor.children as StoryBlock[], next)) return;
     if (ReactEditor.isComposing(editor)) return;
     const selection = editor.selection;
     const anchor = selection ? toStoryPoint(editor.children as StoryBlock[], selection.anchor) : null;

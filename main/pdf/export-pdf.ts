@@ -1,0 +1,122 @@
+/**
+ * The export the app's service layer and the CLI call: preflight (a Press
+ * export with errors is refused unless forced), render, then write to a
+ * temporary file beside the target and rename it into place, so a failed
+ * export never leaves a partial PDF and never damages an existing one.
+ */
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { DisplayList } from '../../shared/layout/display-list';
+import type { AssetBytes, Edition } from '../../shared/model/types';
+import { formatFinding, hasErrors, type PreflightFinding } from '../../shared/preflight';
+import type { FontFileLoader } from './font-files';
+import { resolveOptions, type PdfExportOptions } from './options';
+import { parsePageRange } from './page-range';
+import { preflightEdition } from './preflight-edition';
+import { renderPdf } from './render-pdf';
+
+export interface ExportPdfRequest {
+  edition: Edition;
+  assets: AssetBytes;
+  displayList: DisplayList;
+  options: PdfExportOptions;
+  outputPath: string;
+  fontLoader?: FontFileLoader;
+  /** After each sheet: sheets done, sheets in all, page numbers on the sheet. */
+  onProgress?: (done: number, total: number, pageNumbers: number[]) => void;
+}
+
+export interface ExportPdfResult {
+  outputPath: string;
+  byteLength: number;
+  /** Findings of the preflight run before export (warnings, or errors when forced). */
+  findings: PreflightFinding[];
+}
+
+/** A Press export refused because preflight found errors. */
+export class PreflightRefusedError extends Error {
+  constructor(readonly findings: PreflightFinding[]) {
+    const errors = findings.filter((f) => f.severity === 'error');
+    super(
+      `preflight found ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them or export with --force:\n` +
+        errors.map(formatFinding).join('\n'),
+    );
+    this.name = 'PreflightRefusedError';
+  }
+}
+
+/** The output file cannot be created. */
+export class OutputPathError extends Error {
+  constructor(path: string, reason: string) {
+    super(`cannot write ${path}: ${reason}`);
+    this.name = 'OutputPathError';
+  }
+}
+
+export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfResult> {
+  const options = resolveOptions(request.options);
+  // Check what the user typed before doing any work.
+  if (options.pages) parsePageRange(options.pages, request.displayList.pages.length);
+  const temp = join(
+    dirname(request.outputPath),
+    `.${basename(request.outputPath)}.${process.pid}.${Date.now()}.tmp`,
+  );
+  let handle;
+  try {
+    handle = await open(temp, 'wx');
+  } catch (error) {
+    throw new OutputPathError(request.outputPath, systemReason(error));
+  }
+  try {
+    const findings = await preflightEdition({
+      edition: request.edition,
+      assets: request.assets,
+      displayList: request.displayList,
+      target: options.preset,
+      fontLoader: request.fontLoader,
+    });
+    if (options.preset === 'press' && hasErrors(findings) && !options.force)
+      throw new PreflightRefusedError(findings);
+    const bytes = await renderPdf({
+      edition: request.edition,
+      displayList: request.displayList,
+      assets: request.assets,
+      options,
+      fontLoader: request.fontLoader,
+      onProgress: request.onProgress,
+    });
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    try {
+      await rename(temp, request.outputPath);
+    } catch (error) {
+      throw new OutputPathError(request.outputPath, systemReason(error));
+    }
+    return { outputPath: request.outputPath, byteLength: bytes.length, findings };
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

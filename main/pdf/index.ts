@@ -1,0 +1,15 @@
+/** PDF export: what the app's service layer and the CLI use. */
+export {
+  exportPdf,
+  PreflightRefusedError,
+  OutputPathError,
+  type ExportPdfRequest,
+  type ExportPdfResult,
+} from './export-pdf';
+export { preflightEdition, type PreflightRequest } from './preflight-edition';
+export { renderPdf, type RenderInput } from './render-pdf';
+export { resolveOptions, type PdfExportOptions, type ExportPreset } from './options';
+export { parsePageRange, PageRangeError } from './page-range';
+export { ImageError } from './image-prepare';
+export { MissingFontError } from './font-set';
+export { packagedFontLoader, type FontFileLoader } from './font-files';

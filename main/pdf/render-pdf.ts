@@ -1,0 +1,152 @@
+/**
+ * Renders a composed edition to PDF bytes: sheets (pages or spreads) with
+ * their boxes, the display list painted exactly, marks, metadata and the
+ * PDF/X keys of the Press preset. Fonts and images are embedded once per
+ * export, whatever the number of pages.
+ */
+import PDFDocument from 'pdfkit';
+import type { DisplayList, FontFaceRef } from '../../shared/layout/display-list';
+import type { AssetBytes, Edition } from '../../shared/model/types';
+import { PdfColors } from './colors';
+import { openFont, packagedFontLoader, type FontFileLoader } from './font-files';
+import { PdfFontSet } from './font-set';
+import { GraphicsPainter } from './graphics-painter';
+import { PdfImageSet } from './image-set';
+import { cropAndRegistrationMarks, slugLine, slugText, type SlugShaper } from './marks';
+import type { ResolvedOptions } from './options';
+import { paintPage } from './page-painter';
+import { parsePageRange } from './page-range';
+import { internals } from './pdfkit-internals';
+import { markPdfX1a } from './pdfx';
+import { groupSheets, layoutSheet, pdfBox } from './sheet-layout';
+import { TextPainter } from './text-painter';
+
+export interface RenderInput {
+  edition: Edition;
+  displayList: DisplayList;
+  assets: AssetBytes;
+  options: ResolvedOptions;
+  /** Font bytes for the display list's faces; the npm font packages when omitted. */
+  fontLoader?: FontFileLoader;
+  /** Called after each sheet: sheets done, sheets in all, the page numbers on the sheet. */
+  onProgress?: (done: number, total: number, pageNumbers: number[]) => void;
+}
+
+/** The face the slug line is set in; shipped with Folio, so always present. */
+const SLUG_FONT: FontFaceRef = {
+  key: 'folio:slug',
+  family: 'Noto Sans SC',
+  weight: 400,
+  italic: false,
+  file: 'NotoSansSC_400Regular.ttf',
+  unitsPerEm: 1000,
+};
+
+export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
+  const { edition, displayList, options } = input;
+  const pageCount = displayList.pages.length;
+  if (pageCount === 0) throw new Error('the edition has no pages to export');
+  const selected = options.pages
+    ? parsePageRange(options.pages, pageCount)
+    : displayList.pages.map((_, i) => i + 1);
+  const sheets = groupSheets(displayList.pages, selected, options.spreads);
+
+  const meta = edition.meta;
+  const pdfkitDoc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    // PDF/X-1a:2001 is based on PDF 1.3; the proof can use 1.4.
+    pdfVersion: options.pdfx ? undefined : '1.4',
+    // No default font: pdfkit would otherwise register Helvetica, which is never embedded.
+    font: null as unknown as string,
+    info: {
+      Title: `${meta.paperName} ${meta.date} ${meta.editionName}`.trim(),
+      Author: meta.paperName,
+      Subject: `${meta.editionName} · ${meta.date} · No. ${meta.issueNumber}`,
+      Keywords: [meta.paperName, meta.editionName, meta.date].join(', '),
+      Creator: 'Folio',
+      Producer: 'Folio (pdfkit)',
+      CreationDate: options.exportedAt,
+      ModDate: options.exportedAt,
+    },
+  });
+  const doc = internals(pdfkitDoc);
+  const chunks: Buffer[] = [];
+  pdfkitDoc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    pdfkitDoc.on('end', () => resolve());
+    pdfkitDoc.on('error', reject);
+  });
+
+  const loader = input.fontLoader ?? packagedFontLoader;
+  const fonts = new PdfFontSet(
+    doc,
+    { ...displayList.fonts, [SLUG_FONT.key]: SLUG_FONT },
+    slugAwareLoader(loader),
+  );
+  const colors = new PdfColors(doc);
+  const text = new TextPainter(fonts, colors);
+  const graphics = new GraphicsPainter(colors);
+  const images = new PdfImageSet(doc, edition.assets, input.assets, options.preset);
+  await images.prepare(sheets.flat());
+  if (options.pdfx) markPdfX1a(doc);
+
+  for (let i = 0; i < sheets.length; i++) {
+    const sheet = layoutSheet(sheets[i], { bleed: options.bleed, marks: options.marks });
+    pdfkitDoc.addPage({ size: [sheet.width, sheet.height], margin: 0 });
+    const page = doc.page.dictionary.data;
+    page.TrimBox = pdfBox(sheet.trim, sheet.height);
+    page.BleedBox = pdfBox(sheet.bleed, sheet.height);
+    text.startPage();
+    const painters = { text, graphics, images };
+    const content = sheet.pages.map((placed) => paintPage(placed, painters));
+    const pageNumbers = sheets[i].map((p) => p.index + 1);
+    if (options.marks) {
+      content.push(cropAndRegistrationMarks(sheet, colors));
+      const slug = slugLine(sheet, slugText(meta, pageNumbers, options.exportedAt), slugShaper(loader));
+      content.push(text.paintLines([slug]));
+    }
+    doc.addContent(content.join(''));
+    input.onProgress?.(i + 1, sheets.length, pageNumbers);
+    // Let the stream drain and progress print between sheets.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  pdfkitDoc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+const slugLoaders = new WeakMap<FontFileLoader, FontFileLoader>();
+
+/** The caller's loader, falling back to the npm packages for the slug face (memoized so parsed fonts stay cached). */
+function slugAwareLoader(load: FontFileLoader): FontFileLoader {
+  let wrapped = slugLoaders.get(load);
+  if (!wrapped) {
+    wrapped = (ref) => load(ref) ?? (ref.key === SLUG_FONT.key ? packagedFontLoader(ref) : null);
+    slugLoaders.set(load, wrapped);
+  }
+  return wrapped;
+}
+
+function slugShaper(load: FontFileLoader): SlugShaper {
+  return {
+    fontKey: SLUG_FONT.key,
+    shape(text) {
+      const font = openFont(SLUG_FONT, slugAwareLoader(load));
+      if (!font) throw new Error('the slug font NotoSansSC_400Regular.ttf is not installed');
+      const run = font.layout(text);
+      const clusters: number[] = [];
+      let offset = 0;
+      for (const glyph of run.glyphs) {
+        clusters.push(offset);
+        offset += String.fromCodePoint(...glyph.codePoints).length;
+      }
+      return {
+        glyphs: run.glyphs.map((g) => g.id),
+        advances: run.positions.map((p) => p.xAdvance),
+        clusters,
+        unitsPerEm: font.unitsPerEm,
+      };
+    },
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * The individual preflight checks. Each returns its findings; runPreflight
+ * (run-preflight.ts) runs them all and orders the result.
+ */
+import type { DisplayImage, DisplayItem, DisplayPage, DisplayTextFrame } from '../layout/display-list';
+import type { Id } from '../model/types';
+import { place } from './frame-names';
+import {
+  MIN_EFFECTIVE_PPI,
+  type FindingCode,
+  type PreflightFinding,
+  type PreflightInput,
+  type Severity,
+} from './types';
+
+export interface CheckContext {
+  input: PreflightInput;
+  names: Map<Id, string>;
+}
+
+function finding(
+  ctx: CheckContext,
+  severity: Severity,
+  code: FindingCode,
+  pageNumber: number | null,
+  frameId: Id | null,
+  text: string,
+): PreflightFinding {
+  const where = place(pageNumber, frameId, ctx.names);
+  return {
+    severity,
+    code,
+    message: where ? `${where}: ${text}` : text,
+    pageNumber,
+    frameId,
+    frameName: frameId ? (ctx.names.get(frameId) ?? null) : null,
+  };
+}
+
+function* items<K extends DisplayItem['kind']>(
+  pages: DisplayPage[],
+  kind: K,
+): Generator<[DisplayPage, Extract<DisplayItem, { kind: K }>]> {
+  for (const page of pages) {
+    for (const item of page.items)
+      if (item.kind === kind) yield [page, item as Extract<DisplayItem, { kind: K }>];
+  }
+}
+
+function storyName(ctx: CheckContext, storyId: Id): string {
+  const story = ctx.input.edition.stories[storyId];
+  return story ? `'${story.name}'` : storyId;
+}
+
+/** Text that did not fit its thread: reported at the thread's last frame. */
+export function oversetText(ctx: CheckContext): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  const reported = new Set<Id>();
+  for (const [page, frame] of items(ctx.input.displayList.pages, 'text')) {
+    if (!frame.overset || !frame.storyId) continue;
+    reported.add(frame.storyId);
+    const report = ctx.input.displayList.stories[frame.storyId];
+    const amount = report ? ` by ${report.oversetCharacters} characters (${report.oversetLines} lines)` : '';
+    out.push(
+      finding(
+        ctx,
+        'error',
+        'overset-text',
+        page.index + 1,
+        frame.frameId,
+        `story ${storyName(ctx, frame.storyId)} is overset${amount}`,
+      ),
+    );
+  }
+  for (const report of Object.values(ctx.input.displayList.stories)) {
+    if (report.oversetCharacters <= 0 || reported.has(report.storyId)) continue;
+    const story = ctx.input.edition.stories[report.storyId];
+    const last = story?.thread[story.thread.length - 1] ?? null;
+    const text = last
+      ? `story ${storyName(ctx, report.storyId)} is overset by ${report.oversetCharacters} characters`
+      : `story ${storyName(ctx, report.storyId)} has no frame: all ${report.oversetCharacters} characters are overset`;
+    out.push(finding(ctx, 'error', 'overset-text', pageOfFrame(ctx, last), last, text));
+  }
+  return out;
+}
+
+function pageOfFrame(ctx: CheckContext, frameId: Id | null): number | null {
+  if (!frameId) return null;
+  const index = ctx.input.edition.pages.findIndex((page) => page.frames.some((f) => f.id === frameId));
+  return index < 0 ? null : index + 1;
+}
+
+/** Characters no font could draw, with the frame that shows them. */
+export function missingGlyphs(ctx: CheckContext): PreflightFinding[] {
+  return ctx.input.displayList.missingGlyphs.map((missing) => {
+    const char = String.fromCodePoint(missing.codePoint);
+    const code = `U+${missing.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    const page = missing.pageIndex === null ? null : ctx.input.displayList.pages[missing.pageIndex];
+    const frame = page ? frameShowing(page, missing.storyId, missing.block, missing.offset) : null;
+    const where = missing.pageIndex === null ? ' (in overset text)' : '';
+    return finding(
+      ctx,
+      'error',
+      'missing-glyph',
+      missing.pageIndex === null ? null : missing.pageIndex + 1,
+      frame?.frameId ?? null,
+      `no font has the character ${char} (${code}) in story ${storyName(ctx, missing.storyId)}${where}`,
+    );
+  });
+}
+
+function frameShowing(
+  page: DisplayPage,
+  storyId: Id,
+  block: number,
+  offset: number,
+): DisplayTextFrame | null {
+  let fallback: DisplayTextFrame | null = null;
+  for (const item of page.items) {
+    if (item.kind !== 'text' || item.storyId !== storyId) continue;
+    fallback ??= item;
+    if (item.lines.some((line) => line.block === block && line.start <= offset && offset < line.end))
+      return item;
+  }
+  return fallback;
+}
+
+/** Font files the display list needs that are not installed. */
+export function missingFonts(ctx: CheckContext): PreflightFinding[] {
+  return ctx.input.missingFonts.map((key) => {
+    const ref = ctx.input.displayList.fonts[key];
+    const pages = new Set<number>();
+    for (const [page, frame] of items(ctx.input.displayList.pages, 'text')) {
+      if (frame.lines.some((line) => line.runs.some((run) => run.fontKey === key))) pages.add(page.index + 1);
+    }
+    const first = pages.size ? Math.min(...pages) : null;
+    const used = pages.size
+      ? `used on page${pages.size > 1 ? 's' : ''} ${[...pages].join(', ')}`
+      : 'not used on any page';
+    const name = ref ? `${ref.family} ${ref.weight}${ref.italic ? ' italic' : ''} (${ref.file})` : key;
+    return finding(ctx, 'error', 'missing-font', first, null, `font ${name} is not installed; ${used}`);
+  });
+}
+
+/** Placed images: missing or unreadable files, low effective resolution, RGB in a CMYK export. */
+export function images(ctx: CheckContext): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  for (const [page, image] of items(ctx.input.displayList.pages, 'image')) {
+    if (!image.assetId) continue;
+    const pageNumber = page.index + 1;
+    const asset = ctx.input.edition.assets[image.assetId];
+    const facts = ctx.input.assets[image.assetId];
+    if (!asset || !facts || !facts.present) {
+      const name = asset ? `'${asset.name}'` : image.assetId;
+      out.push(
+        finding(
+          ctx,
+          'error',
+          'missing-image',
+          pageNumber,
+          image.frameId,
+          `image ${name} is missing from the edition`,
+        ),
+      );
+      continue;
+    }
+    if (!facts.readable) {
+      const why = facts.problem ? `: ${facts.problem}` : '';
+      out.push(
+        finding(
+          ctx,
+          'error',
+          'unreadable-image',
+          pageNumber,
+          image.frameId,
+          `image '${asset.name}' cannot be read${why}`,
+        ),
+      );
+      continue;
+    }
+    const ppi = effectivePpi(image, facts.widthPx, facts.heightPx);
+    if (ppi < MIN_EFFECTIVE_PPI) {
+      out.push(
+        finding(
+          ctx,
+          'warning',
+          'low-resolution',
+          pageNumber,
+          image.frameId,
+          `image '${asset.name}' is ${Math.floor(ppi)} ppi as placed (below ${MIN_EFFECTIVE_PPI} ppi)`,
+        ),
+      );
+    }
+    if (ctx.input.target === 'press' && facts.colorSpace === 'rgb') {
+      out.push(
+        finding(
+          ctx,
+          'warning',
+          'rgb-image',
+          pageNumber,
+          image.frameId,
+          `image '${asset.name}' is RGB; the Press export converts it to CMYK`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Pixels per inch of the image as drawn (the lower of the two axes). */
+export function effectivePpi(image: DisplayImage, widthPx: number, heightPx: number): number {
+  const x = image.imageWidth > 0 ? widthPx / (image.imageWidth / 72) : Infinity;
+  const y = image.imageHeight > 0 ? heightPx / (image.imageHeight / 72) : Infinity;
+  return Math.min(x, y);
+}
+
+/** Frames that reach beyond the bleed (cut off) or lie wholly off the page (never print). */
+export function outsideBleed(ctx: CheckContext): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  const epsilon = 0.01;
+  for (const page of ctx.input.displayList.pages) {
+    const left = -page.bleed.left;
+    const top = -page.bleed.top;
+    const right = page.width + page.bleed.right;
+    const bottom = page.height + page.bleed.bottom;
+    for (const item of page.items) {
+      const x1 = Math.min(item.x, item.x + item.width);
+      const x2 = Math.max(item.x, item.x + item.width);
+      const y1 = Math.min(item.y, item.y + item.height);
+      const y2 = Math.max(item.y, item.y + item.height);
+      if (x1 >= left - epsilon && x2 <= right + epsilon && y1 >= top - epsilon && y2 <= bottom + epsilon)
+        continue;
+      const offPage = x2 <= 0 || x1 >= page.width || y2 <= 0 || y1 >= page.height;
+      out.push(
+        finding(
+          ctx,
+          'warning',
+          'outside-bleed',
+          page.index + 1,
+          item.frameId,
+          offPage
+            ? 'lies outside the page and will not print'
+            : 'reaches beyond the bleed and will be cut off',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Text frames with no text and image frames with no image (the page's own frames, not the master's). */
+export function emptyFrames(ctx: CheckContext): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  for (const page of ctx.input.displayList.pages) {
+    for (const item of page.items) {
+      if (item.fromMaster) continue;
+      if (item.kind === 'text' && item.lines.length === 0) {
+        const why = item.storyId
+          ? `story ${storyName(ctx, item.storyId)} does not reach this frame`
+          : 'no story flows into this frame';
+        out.push(
+          finding(ctx, 'warning', 'empty-frame', page.index + 1, item.frameId, `empty text frame: ${why}`),
+        );
+      } else if (item.kind === 'image' && !item.assetId) {
+        out.push(
+          finding(
+            ctx,
+            'warning',
+            'empty-frame',
+            page.index + 1,
+            item.frameId,
+            'empty image frame: no image placed',
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { runPreflight, hasErrors, formatFinding } from './run-preflight';
+export { effectivePpi } from './checks';

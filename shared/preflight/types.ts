@@ -1,0 +1,58 @@
+/**
+ * Preflight: the checks a printer runs before a page goes to press, run
+ * over the edition, its display list and facts about the asset files that
+ * the main process reads (pixel size, colour space, readability). Pure, so
+ * the app can show findings live as well as the CLI and the exporter.
+ */
+import type { DisplayList } from '../layout/display-list';
+import type { Edition, Id } from '../model/types';
+
+export type Severity = 'error' | 'warning';
+
+export type FindingCode =
+  | 'overset-text'
+  | 'missing-glyph'
+  | 'missing-font'
+  | 'missing-image'
+  | 'unreadable-image'
+  | 'low-resolution'
+  | 'rgb-image'
+  | 'outside-bleed'
+  | 'empty-frame';
+
+export interface PreflightFinding {
+  severity: Severity;
+  code: FindingCode;
+  /** One line naming the page and the frame, e.g. "page 2, frame 'Lead' (f12): …". */
+  message: string;
+  /** 1-based page number, or null when the problem is not on a page (e.g. overset text). */
+  pageNumber: number | null;
+  frameId: Id | null;
+  frameName: string | null;
+}
+
+/** What the main process found out about an asset's file. */
+export interface AssetFacts {
+  /** False when the bytes are missing from the package. */
+  present: boolean;
+  /** False when the bytes cannot be decoded; `problem` says why. */
+  readable: boolean;
+  problem?: string;
+  widthPx: number;
+  heightPx: number;
+  colorSpace: 'rgb' | 'cmyk' | 'gray';
+}
+
+export interface PreflightInput {
+  edition: Edition;
+  displayList: DisplayList;
+  /** Facts by asset id, for every asset the edition lists. */
+  assets: Record<Id, AssetFacts>;
+  /** Display-list font keys whose font files are not installed. */
+  missingFonts: string[];
+  /** Press exports must be CMYK; proofs may keep RGB images. */
+  target: 'press' | 'proof';
+}
+
+/** Effective resolution below which an image is reported. */
+export const MIN_EFFECTIVE_PPI = 200;

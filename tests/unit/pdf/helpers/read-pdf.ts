@@ -1,0 +1,218 @@
+/**
+ * Reads exported PDFs back the way a viewer and a printer's tools do, for
+ * the tests: glyph positions from pdf.js's parse of the content streams,
+ * text from pdf.js and poppler, boxes and fonts from poppler, raw objects
+ * (inflated) for colour spaces.
+ */
+import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type Matrix = [number, number, number, number, number, number];
+
+/** m1 then m2 (PDF row-vector convention). */
+function multiply(m1: Matrix, m2: Matrix): Matrix {
+  return [
+    m1[0] * m2[0] + m1[1] * m2[2],
+    m1[0] * m2[1] + m1[1] * m2[3],
+    m1[2] * m2[0] + m1[3] * m2[2],
+    m1[2] * m2[1] + m1[3] * m2[3],
+    m1[4] * m2[0] + m1[5] * m2[2] + m2[4],
+    m1[4] * m2[1] + m1[5] * m2[3] + m2[5],
+  ];
+}
+
+export interface PdfGlyph {
+  /** The characters pdf.js maps the glyph to through the ToUnicode CMap. */
+  unicode: string;
+  /** Origin of the glyph (pen position on the baseline) in PDF user space, y up. */
+  x: number;
+  y: number;
+  size: number;
+}
+
+export interface PdfPageGlyphs {
+  /** Page height (MediaBox), to turn y-up user space into y-down. */
+  height: number;
+  glyphs: PdfGlyph[];
+}
+
+/**
+ * Every glyph's origin, page by page, in content-stream order. pdf.js parses
+ * the file (fonts' W widths, TJ arrays, text and graphics matrices); this
+ * replays its operator list with the PDF text-positioning rules
+ * (ISO 32000-1 §9.4.4): after each glyph the pen moves by
+ * (w/1000 × size + Tc) × Th, and a TJ number n moves it by −n/1000 × size.
+ */
+export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false })
+    .promise;
+  const pages: PdfPageGlyphs[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const ops = await page.getOperatorList();
+    const glyphs: PdfGlyph[] = [];
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    const stack: Matrix[] = [];
+    let tm: Matrix = [1, 0, 0, 1, 0, 0];
+    let tlm: Matrix = [1, 0, 0, 1, 0, 0];
+    let size = 0;
+    let charSpacing = 0;
+    let hScale = 1;
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i];
+      const args = ops.argsArray[i] as unknown[];
+      switch (fn) {
+        case OPS.save:
+          stack.push(ctm);
+          break;
+        case OPS.restore:
+          ctm = stack.pop() ?? ctm;
+          break;
+        case OPS.transform:
+          ctm = multiply(args.map(Number) as Matrix, ctm);
+          break;
+        case OPS.beginText:
+          tm = tlm = [1, 0, 0, 1, 0, 0];
+          break;
+        case OPS.setFont:
+          size = Number(args[1]);
+          break;
+        case OPS.setCharSpacing:
+          charSpacing = Number(args[0]);
+          break;
+        case OPS.setHScale:
+          hScale = Number(args[0]) / 100;
+          break;
+        case OPS.setTextMatrix: {
+          const m = (
+            args.length === 1 ? Array.from(args[0] as ArrayLike<number>) : args.map(Number)
+          ) as Matrix;
+          tm = tlm = m;
+          break;
+        }
+        case OPS.moveText:
+          tm = tlm = multiply([1, 0, 0, 1, Number(args[0]), Number(args[1])], tlm);
+          break;
+        case OPS.showText:
+        case OPS.showSpacedText: {
+          const items = args[0] as (number | { unicode: string; width: number })[];
+          let tx = 0;
+          for (const item of items) {
+            if (typeof item === 'number') {
+              tx -= (item / 1000) * size * hScale;
+              continue;
+            }
+            const at = multiply(multiply([1, 0, 0, 1, tx, 0], tm), ctm);
+            glyphs.push({ unicode: item.unicode, x: at[4], y: at[5], size });
+            tx += ((item.width / 1000) * size + charSpacing) * hScale;
+          }
+          tm = multiply([1, 0, 0, 1, tx, 0], tm);
+          break;
+        }
+      }
+    }
+    const [, , , height] = page.view;
+    pages.push({ height, glyphs });
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Text items of each page as pdf.js extracts them (what search and copy see); `eol` after a line's last item. */
+export async function readText(
+  bytes: Uint8Array,
+): Promise<{ str: string; x: number; y: number; eol: boolean }[][]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false })
+    .promise;
+  const out: { str: string; x: number; y: number; eol: boolean }[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    out.push(
+      content.items.flatMap((item) =>
+        'str' in item
+          ? [{ str: item.str, x: item.transform[4], y: item.transform[5], eol: item.hasEOL }]
+          : [],
+      ),
+    );
+  }
+  await doc.destroy();
+  return out;
+}
+
+export interface Boxes {
+  MediaBox: number[];
+  TrimBox: number[];
+  BleedBox: number[];
+}
+
+/** Page boxes as poppler's pdfinfo reports them. */
+export function readBoxes(path: string): Boxes[] {
+  const text = execFileSync('pdfinfo', ['-box', '-f', '1', '-l', '9999', path], { encoding: 'utf8' });
+  const pages: Boxes[] = [];
+  for (const match of text.matchAll(/^Page\s+(\d+)\s+(MediaBox|TrimBox|BleedBox):\s+([-\d.\s]+)$/gm)) {
+    const index = Number(match[1]) - 1;
+    pages[index] ??= { MediaBox: [], TrimBox: [], BleedBox: [] };
+    pages[index][match[2] as keyof Boxes] = match[3].trim().split(/\s+/).map(Number);
+  }
+  return pages;
+}
+
+/** `pdffonts` rows: name, type, embedded, subset, has ToUnicode. */
+export function readFonts(
+  path: string,
+): { name: string; type: string; emb: boolean; sub: boolean; uni: boolean }[] {
+  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return lines.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    const n = cols.length;
+    // name type… encoding emb sub uni objectId gen
+    return {
+      name: cols[0],
+      type: cols.slice(1, n - 6).join(' '),
+      emb: cols[n - 5] === 'yes',
+      sub: cols[n - 4] === 'yes',
+      uni: cols[n - 3] === 'yes',
+    };
+  });
+}
+
+export interface PdfObject {
+  id: number;
+  dict: string;
+  /** The stream's bytes, inflated when FlateDecode. */
+  stream: Buffer | null;
+}
+
+/** Every indirect object with its dictionary text and (inflated) stream. Enough for pdfkit's plain layout. */
+export function readObjects(bytes: Uint8Array): PdfObject[] {
+  const buffer = Buffer.from(bytes);
+  const text = buffer.toString('latin1');
+  const objects: PdfObject[] = [];
+  const re = /(\d+) 0 obj\s*/g;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text))) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endobj', start);
+    const body = text.slice(start, end);
+    const streamAt = body.indexOf('stream\n');
+    let stream: Buffer | null = null;
+    let dict = body;
+    if (streamAt >= 0) {
+      dict = body.slice(0, streamAt);
+      const dataStart = start + streamAt + 'stream\n'.length;
+      const dataEnd = text.lastIndexOf('endstream', end);
+      let data = buffer.subarray(dataStart, dataEnd);
+      if (data[data.length - 1] === 0x0a) data = data.subarray(0, data.length - 1);
+      stream = /\/Filter \/FlateDecode/.test(dict) ? inflateSync(data) : Buffer.from(data);
+    }
+    objects.push({ id: Number(match[1]), dict, stream });
+    re.lastIndex = end;
+  }
+  return objects;
+}
+
+/** Text of `pdftotext` for the whole file, in poppler's reading order. */
+export function popplerText(path: string, args: string[] = []): string {
+  return execFileSync('pdftotext', [...args, path, '-'], { encoding: 'utf8' });
+}

@@ -1,0 +1,26 @@
+/**
+ * What the services need from the rest of main/: reading and writing .folio
+ * packages, the sample edition and templates, importing copy, PDF export and
+ * preflight. Hosts get a real implementation (edition-backend.ts); tests can
+ * pass a fake.
+ */
+import type { AssetBytes, Edition } from '../../shared/model/types';
+import type { PreflightProblem } from '../../shared/services/api';
+
+export interface LoadedEdition {
+  edition: Edition;
+  assets: AssetBytes;
+}
+
+export interface EditionBackend {
+  /** Reads and validates a .folio package; throws one clear error naming the file. */
+  read(path: string): Promise<LoadedEdition>;
+  /** Writes atomically, keeping one backup. */
+  write(path: string, edition: Edition, assets: AssetBytes): Promise<void>;
+  /** A new edition: `sample` is the built-in sample edition, other ids are page presets. */
+  fromTemplate(template: string): Promise<LoadedEdition>;
+  /** Turns copy (text, Markdown, Word) into a new edition. */
+  importCopy(path: string): Promise<LoadedEdition>;
+  exportPdf(edition: Edition, assets: AssetBytes, path: string): Promise<{ pages: number; bytes: number }>;
+  preflight(edition: Edition, assets: AssetBytes): Promise<PreflightProblem[]>;
+}

@@ -1,0 +1,182 @@
+/**
+ * The services' implementation, shared by the Electron main process and the
+ * browser host. Host-specific parts (dialogs, windows, the native menu) come
+ * in through `HostHooks`; the arguments arrive already validated by the
+ * dispatcher.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { Edition } from '../../shared/model/types';
+import type { CommandState, HostInfo, ServiceHandlers } from '../../shared/services/api';
+import type { EditionBackend } from './backend';
+import { PathRequiredError, type HostDialogs } from './dialogs';
+import { toOpenDocument, type DocumentRecord, type DocumentRegistry } from './documents';
+import { withRecent, type PreferencesStore } from './preferences';
+import type { ResourceResolver } from './resources';
+
+/** Who is calling: one window in Electron, the browser session in the web host. */
+export interface ServiceContext {
+  /** The document this window or session shows; null before one is open. */
+  documentId: string | null;
+}
+
+export interface HostHooks {
+  info(): HostInfo;
+  /** Null when the host has no dialogs (the browser host). */
+  dialogs: HostDialogs | null;
+  /**
+   * Where a document just opened goes. Returns true when the calling window
+   * shows it (its context is rebound); false when the host opened it
+   * elsewhere (Electron: a new window), in which case the caller gets null.
+   */
+  present(record: DocumentRecord, context: ServiceContext): boolean;
+  /** The renderer's command states, for a native menu. */
+  setMenuState(context: ServiceContext, commands: Record<string, CommandState>): void;
+  /** Closes the caller's document; Electron asks about unsaved changes first. */
+  close(record: DocumentRecord, context: ServiceContext): Promise<boolean>;
+}
+
+export interface ServiceDeps {
+  backend: EditionBackend;
+  documents: DocumentRegistry;
+  preferences: PreferencesStore;
+  resources: ResourceResolver;
+  hooks: HostHooks;
+}
+
+/** Replaces a path's extension: the PDF next to `page.folio` is `page.pdf`. */
+function besideWithExtension(path: string | null, title: string, extension: string): string {
+  if (!path) return join(process.cwd(), `${title}${extension}`);
+  return join(dirname(path), basename(path, extname(path)) + extension);
+}
+
+export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<ServiceContext> {
+  const { backend, documents, preferences, resources, hooks } = deps;
+
+  function remember(path: string): void {
+    preferences.set({ recentFiles: withRecent(preferences.get().recentFiles, path) });
+  }
+
+  function present(record: DocumentRecord, context: ServiceContext) {
+    if (!hooks.present(record, context)) return null;
+    context.documentId = record.id;
+    return toOpenDocument(record);
+  }
+
+  async function choose(kind: 'edition' | 'import', given: string | undefined): Promise<string | null> {
+    if (given) return given;
+    if (!hooks.dialogs) throw new PathRequiredError(kind === 'edition' ? 'open' : 'import');
+    return hooks.dialogs.chooseOpenPath(kind);
+  }
+
+  async function chooseSave(kind: 'edition' | 'pdf', given: string | undefined, fallback: string) {
+    if (given) return given;
+    if (!hooks.dialogs) throw new PathRequiredError(kind === 'pdf' ? 'export PDF' : 'save');
+    return hooks.dialogs.chooseSavePath(kind, fallback);
+  }
+
+  /** Takes the renderer's edition as the document's current state. */
+  function update(documentId: string, edition: unknown): DocumentRecord {
+    const record = documents.get(documentId);
+    record.edition = edition as Edition;
+    return record;
+  }
+
+  async function saveTo(record: DocumentRecord, path: string) {
+    await backend.write(path, record.edition, record.assets);
+    record.path = path;
+    record.dirty = false;
+    remember(path);
+    return { path };
+  }
+
+  return {
+    'app.info': async () => hooks.info(),
+
+    'edition.current': async (_args, context) => {
+      const record = context.documentId ? documents.find(context.documentId) : undefined;
+      return record ? toOpenDocument(record) : null;
+    },
+
+    'edition.open': async ({ path }, context) => {
+      const chosen = await choose('edition', path);
+      if (!chosen) return null;
+      const open = documents.byPath(chosen);
+      if (open) return present(open, context);
+      const loaded = await backend.read(chosen);
+      remember(chosen);
+      return present(documents.add(loaded.edition, loaded.assets, chosen), context);
+    },
+
+    'edition.newFromTemplate': async ({ template }, context) => {
+      const loaded = await backend.fromTemplate(template);
+      const record = documents.add(loaded.edition, loaded.assets, null, true);
+      // A new edition always shows somewhere; when another window takes it, answer with it anyway.
+      return present(record, context) ?? toOpenDocument(record);
+    },
+
+    'edition.save': async ({ documentId, edition }) => {
+      const record = update(documentId, edition);
+      const path =
+        record.path ??
+        (await chooseSave('edition', undefined, besideWithExtension(null, 'edition', '.folio')));
+      return path ? saveTo(record, path) : null;
+    },
+
+    'edition.saveAs': async ({ documentId, edition, path }) => {
+      const record = update(documentId, edition);
+      const chosen = await chooseSave('edition', path, besideWithExtension(record.path, 'edition', '.folio'));
+      return chosen ? saveTo(record, chosen) : null;
+    },
+
+    'edition.import': async ({ path }, context) => {
+      const chosen = await choose('import', path);
+      if (!chosen) return null;
+      const loaded = await backend.importCopy(chosen);
+      return present(documents.add(loaded.edition, loaded.assets, null, true), context);
+    },
+
+    'edition.exportPdf': async ({ documentId, edition, path }) => {
+      const record = update(documentId, edition);
+      const chosen = await chooseSave('pdf', path, besideWithExtension(record.path, 'edition', '.pdf'));
+      if (!chosen) return null;
+      const written = await backend.exportPdf(record.edition, record.assets, chosen);
+      return { path: chosen, ...written };
+    },
+
+    'edition.preflight': async ({ documentId, edition }) => {
+      const record = update(documentId, edition);
+      return { problems: await backend.preflight(record.edition, record.assets) };
+    },
+
+    'edition.setDirty': async ({ documentId, dirty }) => {
+      documents.get(documentId).dirty = dirty;
+      return null;
+    },
+
+    'edition.close': async ({ documentId }, context) => {
+      const record = documents.get(documentId);
+      const closed = await hooks.close(record, context);
+      if (closed) {
+        documents.remove(documentId);
+        if (context.documentId === documentId) context.documentId = null;
+      }
+      return { closed };
+    },
+
+    'recent.list': async () => preferences.get().recentFiles,
+    'recent.clear': async () => {
+      preferences.set({ recentFiles: [] });
+      return null;
+    },
+
+    'preferences.get': async () => preferences.get(),
+    'preferences.set': async (change) => preferences.set(change),
+
+    'fonts.list': async () => resources.fontList(),
+
+    'menu.setState': async ({ commands }, context) => {
+      hooks.setMenuState(context, commands);
+      return null;
+    },
+  };
+}

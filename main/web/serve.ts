@@ -1,0 +1,83 @@
+/**
+ * `npm run web [edition.folio] [--no-open] [--port N] [--no-build]`: builds the
+ * renderer, starts the browser host on 127.0.0.1 and prints its URL (with the
+ * session token) as the FIRST line of output — tests and scripts read it.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRenderer, RENDERER_OUT } from '../../scripts/build';
+import { editionBackend } from '../services/edition-backend';
+import { JsonFilePreferences, MemoryPreferences } from '../services/preferences';
+import { startWebHost } from './host';
+
+interface ServeArgs {
+  editionPath: string | null;
+  open: boolean;
+  port: number;
+  build: boolean;
+  preferencesFile: string | null;
+}
+
+export function parseServeArgs(argv: string[]): ServeArgs {
+  const args: ServeArgs = { editionPath: null, open: true, port: 0, build: true, preferencesFile: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-open') args.open = false;
+    else if (arg === '--no-build') args.build = false;
+    else if (arg === '--port') {
+      const port = Number(argv[++i]);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port: "${argv[i]}" is not a port number`);
+      args.port = port;
+    } else if (arg === '--preferences') {
+      if (!argv[i + 1]) throw new Error('--preferences: a file path is required');
+      args.preferencesFile = resolve(argv[++i]);
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else if (args.editionPath)
+      throw new Error(`one edition at a time (got "${args.editionPath}" and "${arg}")`);
+    else args.editionPath = resolve(arg);
+  }
+  return args;
+}
+
+function openBrowser(url: string): void {
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => console.error(`could not open a browser; open ${url} yourself`));
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const args = parseServeArgs(process.argv.slice(2));
+  if (args.build) await buildRenderer({ quiet: true });
+  const version = (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+  const host = await startWebHost({
+    rendererDir: RENDERER_OUT,
+    backend: editionBackend,
+    preferences: args.preferencesFile
+      ? new JsonFilePreferences(args.preferencesFile)
+      : new MemoryPreferences(),
+    editionPath: args.editionPath,
+    port: args.port,
+    version,
+  });
+  // The first line of output is the URL: keep anything else off stdout before it.
+  process.stdout.write(`${host.url}\n`);
+  console.log(`Folio is served on 127.0.0.1 only; press Ctrl+C to stop.`);
+  if (args.open) openBrowser(host.url);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(`folio web: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,196 @@
+/**
+ * The SVG painter: one component per display-list item. It paints what the
+ * engine decided and nothing more — text is positioned glyph by glyph, never
+ * laid out by the browser. Story text goes in as text nodes, so it is never
+ * treated as markup.
+ */
+import { memo } from 'react';
+import type {
+  DisplayBox,
+  DisplayImage,
+  DisplayItem,
+  DisplayRule,
+  DisplayStroke,
+  DisplayTextFrame,
+  GlyphRun,
+} from '../../shared/layout/display-list';
+import { cssFamily } from './font-faces';
+import { positionRunCharacters, xAttribute } from './glyph-positions';
+import { usePaintContext } from './paint-context';
+
+/** SVG stroke attributes for a stroke style. */
+function strokeProps(stroke: DisplayStroke | null) {
+  if (!stroke) return { stroke: 'none' };
+  const dash =
+    stroke.style === 'dashed'
+      ? `${stroke.width * 3} ${stroke.width * 2}`
+      : stroke.style === 'dotted'
+        ? `0 ${stroke.width * 2}`
+        : undefined;
+  return {
+    stroke: stroke.color.rgb,
+    strokeWidth: stroke.width,
+    strokeDasharray: dash,
+    strokeLinecap: stroke.style === 'dotted' ? ('round' as const) : ('butt' as const),
+  };
+}
+
+export const GlyphRunText = memo(function GlyphRunText({ run }: { run: GlyphRun }) {
+  const { characters, xs } = positionRunCharacters(run);
+  // Synthetic italic: a 12° slant about the baseline, as the PDF painter does.
+  const transform = run.fauxItalic ? `translate(0 ${run.y}) skewX(-12) translate(0 ${-run.y})` : undefined;
+  return (
+    <text
+      className="glyph-run"
+      x={xAttribute(xs)}
+      y={run.y}
+      fontFamily={cssFamily(run.fontKey)}
+      fontSize={run.size}
+      fill={run.color.rgb}
+      stroke={run.fauxBold ? run.color.rgb : undefined}
+      strokeWidth={run.fauxBold ? run.size * 0.03 : undefined}
+      transform={transform}
+    >
+      {characters.join('')}
+    </text>
+  );
+});
+
+function TextFrameItem({ item }: { item: DisplayTextFrame }) {
+  return (
+    <>
+      {item.fill || item.stroke ? (
+        <rect
+          x={item.x}
+          y={item.y}
+          width={item.width}
+          height={item.height}
+          fill={item.fill?.rgb ?? 'none'}
+          {...strokeProps(item.stroke)}
+        />
+      ) : null}
+      {item.lines.map((line, index) => (
+        <g key={index} className="line" data-line-y={line.y} data-block={line.block} data-start={line.start}>
+          {line.runs.map((run, runIndex) => (
+            <GlyphRunText key={runIndex} run={run} />
+          ))}
+        </g>
+      ))}
+    </>
+  );
+}
+
+function ImageItem({ item }: { item: DisplayImage }) {
+  const { assetUrl } = usePaintContext();
+  const clipId = `clip-${item.frameId}`;
+  return (
+    <>
+      <clipPath id={clipId}>
+        <rect x={item.x} y={item.y} width={item.width} height={item.height} />
+      </clipPath>
+      {item.assetId ? (
+        <image
+          href={assetUrl(item.assetId)}
+          x={item.imageX}
+          y={item.imageY}
+          width={item.imageWidth}
+          height={item.imageHeight}
+          preserveAspectRatio="none"
+          clipPath={`url(#${clipId})`}
+        />
+      ) : (
+        // An empty image frame: a placeholder cross on screen only (the PDF paints nothing).
+        <g className="screen-only placeholder">
+          <rect x={item.x} y={item.y} width={item.width} height={item.height} fill="none" />
+          <path
+            d={`M${item.x} ${item.y}L${item.x + item.width} ${item.y + item.height}M${item.x + item.width} ${item.y}L${item.x} ${item.y + item.height}`}
+          />
+        </g>
+      )}
+      {item.stroke ? (
+        <rect
+          x={item.x}
+          y={item.y}
+          width={item.width}
+          height={item.height}
+          fill="none"
+          {...strokeProps(item.stroke)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function RuleItem({ item }: { item: DisplayRule }) {
+  const { stroke } = item;
+  if (stroke.style === 'double') {
+    // Two hairlines a third of the width each, with a third between them.
+    const third = stroke.width / 3;
+    const single = { ...stroke, width: third, style: 'solid' as const };
+    const horizontal = Math.abs(item.height) <= Math.abs(item.width);
+    const dx = horizontal ? 0 : third;
+    const dy = horizontal ? third : 0;
+    return (
+      <>
+        <line
+          x1={item.x - dx}
+          y1={item.y - dy}
+          x2={item.x + item.width - dx}
+          y2={item.y + item.height - dy}
+          {...strokeProps(single)}
+        />
+        <line
+          x1={item.x + dx}
+          y1={item.y + dy}
+          x2={item.x + item.width + dx}
+          y2={item.y + item.height + dy}
+          {...strokeProps(single)}
+        />
+      </>
+    );
+  }
+  return (
+    <line
+      x1={item.x}
+      y1={item.y}
+      x2={item.x + item.width}
+      y2={item.y + item.height}
+      {...strokeProps(stroke)}
+    />
+  );
+}
+
+function BoxItem({ item }: { item: DisplayBox }) {
+  return (
+    <rect
+      x={item.x}
+      y={item.y}
+      width={item.width}
+      height={item.height}
+      fill={item.fill?.rgb ?? 'none'}
+      {...strokeProps(item.stroke)}
+    />
+  );
+}
+
+/** One display item in a group that carries the frame's test id. */
+export const PaintItem = memo(function PaintItem({ item }: { item: DisplayItem }) {
+  return (
+    <g
+      data-testid={`frame-${item.frameId}`}
+      data-frame-id={item.frameId}
+      data-kind={item.kind}
+      data-master={item.fromMaster || undefined}
+    >
+      {item.kind === 'text' ? (
+        <TextFrameItem item={item} />
+      ) : item.kind === 'image' ? (
+        <ImageItem item={item} />
+      ) : item.kind === 'rule' ? (
+        <RuleItem item={item} />
+      ) : (
+        <BoxItem item={item} />
+      )}
+    </g>
+  );
+});

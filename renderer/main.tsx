@@ -1,0 +1,122 @@
+/**
+ * The renderer's entry: connects to the host's services, sets up the UI
+ * language, the editor store and commands, starts the extensions, shows the
+ * window's edition and composes it once fonts and the shaper are loaded.
+ */
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { extensions } from 'folio:extensions';
+import type { OpenDocument } from '../shared/services/api';
+import { isCommandId } from '../shared/services/commands';
+import { resolveLanguage } from '../shared/services/locales';
+import { registerFontFace } from './canvas/font-faces';
+import { setupI18n } from './i18n/setup';
+import { createBrowserComposer } from './layout/browser-composer';
+import { applyEditionOperation } from './layout/operations';
+import { connectServices } from './services/transport';
+import { App } from './shell/App';
+import { registerAppCommands } from './shell/app-commands';
+import { CommandRegistry } from './shell/command-registry';
+import { Prompts } from './shell/prompts';
+import { EditorStore } from './state/editor-store';
+import { EditorContext } from './state/use-editor';
+import { fileDropHandler } from './shell/file-drop';
+import { syncWithHost } from './shell/host-sync';
+
+async function start(): Promise<void> {
+  const { services, bridge } = connectServices();
+  const [info, preferences] = await Promise.all([services['app.info']({}), services['preferences.get']({})]);
+  const systemLanguage = navigator.language || info.systemLanguage;
+  let languagePreference = preferences.language;
+  const i18n = await setupI18n(resolveLanguage(languagePreference, systemLanguage));
+  document.documentElement.lang = i18n.language;
+
+  const store = new EditorStore(applyEditionOperation);
+  store.setView({ units: preferences.units });
+  const commands = new CommandRegistry();
+  const prompts = new Prompts();
+  const show = (opened: OpenDocument) =>
+    store.load(
+      { documentId: opened.documentId, path: opened.path, title: opened.title },
+      opened.edition,
+      opened.dirty,
+    );
+
+  registerAppCommands({ store, commands, services, info, prompts, i18n, show });
+  for (const extension of extensions) extension.activate?.({ store, commands, services });
+  syncWithHost({ store, commands, services, bridge, i18n });
+  if (bridge) bridge.onCommand((command) => isCommandId(command) && void commands.run(command));
+  fileDropHandler({ bridge, services, prompts, show, t: (key) => i18n.t(key) });
+
+  const current = await services['edition.current']({});
+  if (current) show(current);
+
+  const root = createRoot(document.getElementById('root')!);
+  const render = () =>
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <EditorContext.Provider value={store}>
+          <App
+            info={info}
+            services={services}
+            commands={commands}
+            prompts={prompts}
+            extensions={extensions}
+            paint={{
+              lang: store.getState().edition?.meta.language ?? 'zh-Hans',
+              assetUrl: (assetId) =>
+                `${info.assetBaseUrl}${store.getState().document?.documentId}/${assetId}${info.resourceQuery}`,
+            }}
+            language={languagePreference}
+            onLanguage={(language) => {
+              languagePreference = language;
+              void i18n.changeLanguage(resolveLanguage(language, systemLanguage));
+              document.documentElement.lang = i18n.language;
+              void services['preferences.set']({ language }).catch(() => undefined);
+              render();
+            }}
+            onOpenRecent={(path) =>
+              void services['edition.open']({ path }).then(
+                (opened) => opened && show(opened),
+                (error: Error) => prompts.notify(error.message, 'error'),
+              )
+            }
+          />
+        </EditorContext.Provider>
+      </I18nextProvider>,
+    );
+  render();
+
+  try {
+    const composer = await createBrowserComposer(info);
+    // Paint only with faces registered from the very bytes the composer measured.
+    const registerFaces = async () => {
+      const list = store.getState().displayList;
+      if (!list) return;
+      await Promise.all(
+        Object.values(list.fonts).map((face) => {
+          const bytes = composer.fontBytes(face.file);
+          return bytes ? registerFontFace(face, bytes) : Promise.resolve();
+        }),
+      );
+    };
+    store.subscribe(() => void registerFaces());
+    store.setComposer(composer);
+    await registerFaces();
+    await document.fonts.ready;
+    document.body.dataset.painted = 'true';
+  } catch (error) {
+    console.error(error);
+    store.replaceEdition(store.getState().edition!, store.getState().dirty);
+    prompts.notify((error as Error).message, 'error');
+    document.body.dataset.painted = 'error';
+  }
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  const message = document.createElement('pre');
+  message.className = 'fatal';
+  message.textContent = `Folio could not start: ${(error as Error).message}`;
+  document.body.append(message);
+});

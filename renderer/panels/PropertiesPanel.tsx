@@ -1,0 +1,181 @@
+/**
+ * Properties of the selected frame, or of the current page when no frame is
+ * selected: position, size, columns, gutter, inset, margins — in the user's
+ * units. Changes go through the store as operations, like every other edit.
+ */
+import { useTranslation } from 'react-i18next';
+import type { DisplayTextFrame } from '../../shared/layout/display-list';
+import type { Edition, Frame, Id, Page } from '../../shared/model/types';
+import { formatUnits, fromUnits } from '../canvas/units';
+import { useEditor, useEditorStore } from '../state/use-editor';
+import { NumberField } from './NumberField';
+import { frameOperation, pageOperation, type FrameChange } from './property-operations';
+
+/** Finds a frame on a page (or on its master) by id. */
+function findFrame(edition: Edition, pageIndex: number, frameId: Id): { page: Page; frame: Frame } | null {
+  const page = edition.pages[pageIndex];
+  if (!page) return null;
+  const own = page.frames.find((frame) => frame.id === frameId);
+  if (own) return { page, frame: own };
+  const master = edition.masters.find((candidate) => candidate.id === page.masterId);
+  const fromMaster = master?.frames.find((frame) => frame.id === frameId);
+  return fromMaster ? { page, frame: fromMaster } : null;
+}
+
+export function PropertiesPanel({ bodySize }: { bodySize: number }) {
+  const { t } = useTranslation();
+  const store = useEditorStore();
+  const edition = useEditor((state) => state.edition);
+  const selection = useEditor((state) => state.selection);
+  const units = useEditor((state) => state.view.units);
+  const displayList = useEditor((state) => state.displayList);
+  if (!edition) return null;
+
+  const editable = store.canApply;
+  const reason = editable ? undefined : t('prop.readOnly');
+  const show = (points: number) => formatUnits(points, units, bodySize);
+  const points = (value: number) => fromUnits(value, units, bodySize);
+  const apply = (operation: Parameters<typeof store.apply>[0]) => {
+    try {
+      store.apply(operation);
+    } catch (error) {
+      console.error(error);
+    }
+  };
+
+  const found = selection.frameIds[0] ? findFrame(edition, selection.pageIndex, selection.frameIds[0]) : null;
+  if (found) {
+    const { page, frame } = found;
+    const change = (patch: FrameChange) => apply(frameOperation(page.id, frame.id, patch));
+    const displayed = displayList?.pages[selection.pageIndex]?.items.find(
+      (item) => item.frameId === frame.id,
+    );
+    const story =
+      displayed?.kind === 'text' && (displayed as DisplayTextFrame).storyId
+        ? displayList?.stories[(displayed as DisplayTextFrame).storyId!]
+        : undefined;
+    return (
+      <section
+        className="panel properties-panel"
+        data-testid="properties-panel"
+        aria-label={t('panel.properties')}
+      >
+        <h2>
+          {t('panel.properties')} · {t(`prop.kind.${frame.kind}`)}
+        </h2>
+        <p className="frame-name" data-testid="properties-frame-name">
+          {frame.name || frame.id}
+        </p>
+        <div className="field-grid">
+          {(['x', 'y', 'width', 'height'] as const).map((key) => (
+            <NumberField
+              key={key}
+              label={t(`prop.${key}`)}
+              testId={`prop-${key}`}
+              value={show(frame[key])}
+              disabled={!editable || frame.locked}
+              disabledReason={reason}
+              onCommit={(value) => change({ [key]: points(value) })}
+            />
+          ))}
+          {frame.kind === 'text' ? (
+            <>
+              <NumberField
+                label={t('prop.columns')}
+                testId="prop-columns"
+                integer
+                value={String(frame.columns)}
+                disabled={!editable}
+                disabledReason={reason}
+                onCommit={(value) => value >= 1 && change({ columns: value })}
+              />
+              <NumberField
+                label={t('prop.gutter')}
+                testId="prop-gutter"
+                value={show(frame.gutter)}
+                disabled={!editable}
+                disabledReason={reason}
+                onCommit={(value) => change({ gutter: points(value) })}
+              />
+              <NumberField
+                label={t('prop.inset')}
+                testId="prop-inset"
+                value={show(frame.inset.top)}
+                disabled={!editable}
+                disabledReason={reason}
+                onCommit={(value) => {
+                  const inset = points(value);
+                  change({ inset: { top: inset, right: inset, bottom: inset, left: inset } });
+                }}
+              />
+            </>
+          ) : null}
+        </div>
+        {story && story.oversetCharacters > 0 ? (
+          <p className="overset-note" data-testid="properties-overset">
+            {t('prop.overset', { n: story.oversetCharacters })}
+          </p>
+        ) : null}
+      </section>
+    );
+  }
+
+  const page = edition.pages[selection.pageIndex];
+  if (!page) return null;
+  const changePage = (patch: Parameters<typeof pageOperation>[1]) => apply(pageOperation(page.id, patch));
+  return (
+    <section
+      className="panel properties-panel"
+      data-testid="properties-panel"
+      aria-label={t('panel.properties')}
+    >
+      <h2>
+        {t('panel.properties')} · {t('panel.page', { n: selection.pageIndex + 1 })}
+      </h2>
+      <div className="field-grid">
+        <NumberField
+          label={t('prop.width')}
+          testId="prop-page-width"
+          value={show(page.size.width)}
+          disabled
+          onCommit={() => undefined}
+        />
+        <NumberField
+          label={t('prop.height')}
+          testId="prop-page-height"
+          value={show(page.size.height)}
+          disabled
+          onCommit={() => undefined}
+        />
+        <NumberField
+          label={t('prop.columns')}
+          testId="prop-columns"
+          integer
+          value={String(page.columns)}
+          disabled={!editable}
+          disabledReason={reason}
+          onCommit={(value) => value >= 1 && changePage({ columns: value })}
+        />
+        <NumberField
+          label={t('prop.gutter')}
+          testId="prop-gutter"
+          value={show(page.gutter)}
+          disabled={!editable}
+          disabledReason={reason}
+          onCommit={(value) => changePage({ gutter: points(value) })}
+        />
+        {(['top', 'right', 'bottom', 'left'] as const).map((side) => (
+          <NumberField
+            key={side}
+            label={`${t('prop.margins')} ${side}`}
+            testId={`prop-margin-${side}`}
+            value={show(page.margins[side])}
+            disabled={!editable}
+            disabledReason={reason}
+            onCommit={(value) => changePage({ margins: { ...page.margins, [side]: points(value) } })}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

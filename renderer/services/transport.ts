@@ -1,0 +1,54 @@
+/**
+ * How the renderer reaches its host. In Electron the preload exposes one
+ * object, `window.folio`; in a browser the services are served over HTTP by
+ * the browser host, with the session token from the page URL.
+ */
+import { createServiceClient, type Transport } from '../../shared/services/client';
+import type { FolioServices } from '../../shared/services/api';
+
+/** The one object the Electron preload exposes (see main/electron/preload.ts). */
+export interface FolioBridge {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  /** Subscribes to menu commands from the native menu; returns an unsubscribe function. */
+  onCommand(listener: (command: string) => void): () => void;
+  /** The path of a file dropped onto the window (Electron only). */
+  pathForFile(file: File): string;
+}
+
+declare global {
+  interface Window {
+    folio?: FolioBridge;
+  }
+}
+
+/** Reads the session token from `?token=` once and keeps it for reloads of this tab. */
+export function sessionToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('folio-token', fromUrl);
+    // Keep the token out of the address bar and of anything copied from it.
+    window.history.replaceState(null, '', window.location.pathname);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('folio-token') ?? '';
+}
+
+function httpTransport(token: string): Transport {
+  return async (channel, payload) => {
+    const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-folio-token': token },
+      body: JSON.stringify(payload),
+    });
+    const body = (await response.json()) as { result?: unknown; error?: string };
+    if (!response.ok) throw new Error(body.error ?? `${channel} failed (${response.status})`);
+    return body.result;
+  };
+}
+
+export function connectServices(): { services: FolioServices; bridge: FolioBridge | null } {
+  const bridge = window.folio ?? null;
+  if (bridge)
+    return { services: createServiceClient((channel, payload) => bridge.invoke(channel, payload)), bridge };
+  return { services: createServiceClient(httpTransport(sessionToken())), bridge: null };
+}

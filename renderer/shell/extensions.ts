@@ -1,0 +1,46 @@
+/**
+ * Slots other parts of the renderer plug into, without the shell importing
+ * them by name: the story editor (renderer/editor), frame tools
+ * (renderer/tools) and user actions (renderer/actions) each export
+ * `extension: ShellExtension` from their `extension.ts`; the build collects
+ * whichever exist (scripts/build.ts, module `folio:extensions`).
+ */
+import type { ComponentType } from 'react';
+import type { FolioServices } from '../../shared/services/api';
+import type { DisplayPage } from '../../shared/layout/display-list';
+import type { EditorStore } from '../state/editor-store';
+import type { CommandRegistry } from './command-registry';
+
+export interface ExtensionContext {
+  store: EditorStore;
+  commands: CommandRegistry;
+  services: FolioServices;
+}
+
+/** Props of a component drawn over one page of the canvas, inside its SVG, in page points. */
+export interface CanvasOverlayProps {
+  page: DisplayPage;
+  /** Zero-based page index. */
+  pageIndex: number;
+  /** CSS pixels per point at the current zoom. */
+  scale: number;
+  /** Converts a pointer event's client coordinates to page points. */
+  toPagePoint(clientX: number, clientY: number): { x: number; y: number };
+}
+
+export interface RightPanelProps {
+  store: EditorStore;
+}
+
+export interface ShellExtension {
+  id: string;
+  /** Shown in the right-hand panel area under Properties (the story editor). */
+  RightPanel?: ComponentType<RightPanelProps>;
+  /**
+   * Drawn over each page, above guides. A pointerdown handler that calls
+   * `event.preventDefault()` keeps the shell from changing the selection.
+   */
+  CanvasOverlay?: ComponentType<CanvasOverlayProps>;
+  /** Runs once at start: register commands, subscribe to the store. May return a cleanup. */
+  activate?(context: ExtensionContext): void | (() => void);
+}

@@ -1,0 +1,195 @@
+/**
+ * The one place the renderer holds the open edition, its composed display
+ * list, the selection and the view. Every change to the edition goes through
+ * `apply()` (operations, applied by the model's applyOperation); listeners
+ * registered with `onApplied` (undo history, journal) see each batch with
+ * the edition before and after. React components read the state with
+ * `useEditor(selector)` and never mutate it.
+ */
+import type { DisplayList } from '../../shared/layout/display-list';
+import type { Edition, Id } from '../../shared/model/types';
+import { DEFAULT_VIEW, type ViewState } from './view';
+
+/** An operation as the model defines it (shared/model/operations.ts). */
+export type EditionOperation = { type: string } & Record<string, unknown>;
+
+/** Applies one operation and returns the new edition (the model's applyOperation). */
+export type ApplyOperation = (edition: Edition, operation: EditionOperation) => Edition;
+
+/** An edit to one story's text: `block` is the first block whose content changed. */
+export interface StoryChange {
+  storyId: Id;
+  block: number;
+}
+
+/** Turns an edition into its display list (the composition engine, after fonts are loaded). */
+export interface Composer {
+  /** Composes from scratch. */
+  compose(edition: Edition): DisplayList;
+  /** Recomposes after text edits, from the changed paragraphs on; falls back to compose(). */
+  update(edition: Edition, changes: readonly StoryChange[]): DisplayList;
+}
+
+export interface Selection {
+  /** The page in view and target of page-level commands (zero-based). */
+  pageIndex: number;
+  /** Selected frames (ids, on the current page or its master). */
+  frameIds: Id[];
+  /** The story open in the story editor, if any. */
+  storyId: Id | null;
+}
+
+export interface DocumentInfo {
+  documentId: string;
+  path: string | null;
+  title: string;
+}
+
+export interface EditorState {
+  document: DocumentInfo | null;
+  edition: Edition | null;
+  displayList: DisplayList | null;
+  selection: Selection;
+  view: ViewState;
+  /** Unsaved changes since the last open or save. */
+  dirty: boolean;
+  /** Milliseconds the last composition took. */
+  composeMs: number;
+  /** A message for the user when composing or loading failed. */
+  error: string | null;
+}
+
+/** Who made a change and how undo should group it. */
+export interface ApplyMeta {
+  /** `user` by default; `undo`/`redo`/`remote` changes are not recorded again by history. */
+  origin?: 'user' | 'undo' | 'redo' | 'remote' | 'load';
+  /** Changes with the same key in quick succession merge into one undo step (typing). */
+  mergeKey?: string;
+  /**
+   * Story text edits this change made, so the composer recomposes only from
+   * the edited paragraph on. Omit for anything else (frames, styles, pages):
+   * the whole edition is recomposed.
+   */
+  storyChanges?: StoryChange[];
+}
+
+export interface AppliedChange {
+  operations: EditionOperation[];
+  before: Edition;
+  after: Edition;
+  meta: ApplyMeta;
+}
+
+type Listener = () => void;
+
+const EMPTY_SELECTION: Selection = { pageIndex: 0, frameIds: [], storyId: null };
+
+export class EditorStore {
+  private state: EditorState = {
+    document: null,
+    edition: null,
+    displayList: null,
+    selection: EMPTY_SELECTION,
+    view: DEFAULT_VIEW,
+    dirty: false,
+    composeMs: 0,
+    error: null,
+  };
+  private readonly listeners = new Set<Listener>();
+  private readonly appliedListeners = new Set<(change: AppliedChange) => void>();
+
+  constructor(
+    private readonly applyOperation: ApplyOperation | null,
+    private composer: Composer | null = null,
+  ) {}
+
+  getState = (): EditorState => this.state;
+
+  /** Subscribes to any state change (React's useSyncExternalStore contract). */
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Subscribes to applied edition changes (undo history, journal, dirty tracking). */
+  onApplied(listener: (change: AppliedChange) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
+  /** Whether operations can be applied (the model's operations module is present). */
+  get canApply(): boolean {
+    return this.applyOperation !== null && this.state.edition !== null;
+  }
+
+  /** Shows a newly opened document: replaces edition, clears selection, composes. */
+  load(document: DocumentInfo, edition: Edition, dirty = false): void {
+    this.set({ document, edition, dirty, selection: EMPTY_SELECTION, error: null });
+    this.recompose();
+  }
+
+  /** Sets the composer once fonts and the shaper are ready, and composes. */
+  setComposer(composer: Composer): void {
+    this.composer = composer;
+    this.recompose();
+  }
+
+  /** Applies operations in order as one change, recomposes and notifies. */
+  apply(operations: EditionOperation | EditionOperation[], meta: ApplyMeta = {}): void {
+    const list = Array.isArray(operations) ? operations : [operations];
+    const before = this.state.edition;
+    if (!before) throw new Error('no edition is open');
+    if (!this.applyOperation) throw new Error('editing is not available: the operations module is missing');
+    let after = before;
+    for (const operation of list) after = this.applyOperation(after, operation);
+    this.set({ edition: after, dirty: true });
+    this.recompose(meta.storyChanges);
+    const change: AppliedChange = { operations: list, before, after, meta: { origin: 'user', ...meta } };
+    for (const listener of this.appliedListeners) listener(change);
+  }
+
+  /** Replaces the edition wholesale (recovery, reload); not an undoable change. */
+  replaceEdition(edition: Edition, dirty: boolean): void {
+    this.set({ edition, dirty });
+    this.recompose();
+  }
+
+  /** After a save: the document has a path and no unsaved changes. */
+  markSaved(path: string): void {
+    if (!this.state.document) return;
+    const title = path
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.folio$/i, '');
+    this.set({ document: { ...this.state.document, path, title }, dirty: false });
+  }
+
+  select(selection: Partial<Selection>): void {
+    this.set({ selection: { ...this.state.selection, ...selection } });
+  }
+
+  setView(view: Partial<ViewState>): void {
+    this.set({ view: { ...this.state.view, ...view } });
+  }
+
+  /** Recomposes the whole edition, or only from the given story edits. */
+  recompose(storyChanges?: readonly StoryChange[]): void {
+    const { edition } = this.state;
+    if (!edition || !this.composer) return;
+    const started = performance.now();
+    try {
+      const displayList = storyChanges?.length
+        ? this.composer.update(edition, storyChanges)
+        : this.composer.compose(edition);
+      this.set({ displayList, composeMs: performance.now() - started, error: null });
+    } catch (error) {
+      console.error(error);
+      this.set({ error: `composition failed: ${(error as Error).message}` });
+    }
+  }
+
+  private set(change: Partial<EditorState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,17 @@
+/** React access to the EditorStore: the store from context, and state slices by selector. */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { EditorState, EditorStore } from './editor-store';
+
+export const EditorContext = createContext<EditorStore | null>(null);
+
+export function useEditorStore(): EditorStore {
+  const store = useContext(EditorContext);
+  if (!store) throw new Error('useEditorStore outside <EditorContext.Provider>');
+  return store;
+}
+
+/** Re-renders when the selected slice changes (compared with Object.is). */
+export function useEditor<T>(selector: (state: EditorState) => T): T {
+  const store = useEditorStore();
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
+}

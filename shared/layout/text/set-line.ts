@@ -154,21 +154,26 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
   let descent = 0;
   let pen = place.slotX + place.left + offset;
   let run: GlyphRun | null = null;
-  let runKey = '';
+  let runFace: unknown = null;
+  let runSpan = -1;
+  let runTextStart = 0;
+  let hyphenRun: GlyphRun | null = null;
+  const closeRun = (current: GlyphRun | null, textEnd: number) => {
+    if (current) current.text = p.text.slice(runTextStart, textEnd) + (current === hyphenRun ? '-' : '');
+  };
   for (let c = start; c < end; c++) {
     const i = c - start;
     const face = p.face[c];
-    const sp = p.spans[p.span[c]];
-    const shift = sp.baselineShift;
-    ascent = Math.max(ascent, face.ascent * p.size[c] + shift);
-    descent = Math.max(descent, face.descent * p.size[c] - shift);
-    const fauxItalic = sp.italic && !face.italic;
-    const fauxBold = sp.fontWeight >= 600 && face.weight <= sp.fontWeight - 300;
-    const key = `${face.key}|${p.size[c]}|${p.span[c]}|${shift}`;
-    if (!run || key !== runKey) {
+    const spanIndex = p.span[c];
+    if (!run || face !== runFace || spanIndex !== runSpan) {
+      closeRun(run, p.cStart[c]);
+      const sp = p.spans[spanIndex];
+      const shift = sp.baselineShift;
+      ascent = Math.max(ascent, face.ascent * sp.size + shift);
+      descent = Math.max(descent, face.descent * sp.size - shift);
       run = {
         fontKey: face.key,
-        size: p.size[c],
+        size: sp.size,
         color: sp.color,
         y: -shift,
         glyphs: [],
@@ -176,13 +181,14 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
         advances: [],
         clusters: [],
         text: '',
-        fauxItalic,
-        fauxBold,
+        fauxItalic: sp.italic && !face.italic,
+        fauxBold: sp.fontWeight >= 600 && face.weight <= sp.fontWeight - 300,
       };
       runs.push(run);
-      runKey = key;
+      runFace = face;
+      runSpan = spanIndex;
+      runTextStart = p.cStart[c];
     }
-    run.text += p.text.slice(p.cStart[c], p.cEnd[c]);
     const setWidth = c < v ? width[i] + after[i] : 0;
     let glyphPen = pen - cutL[i];
     const last = p.gEnd[c] - 1;
@@ -203,10 +209,11 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
       run.x.push(pen);
       run.clusters.push(p.cStart[c]);
       run.advances.push(hyphen);
-      run.text += '-';
+      hyphenRun = run;
       pen += hyphen;
     }
   }
+  closeRun(run, end > start ? p.cEnd[end - 1] : 0);
   if (count === 0) {
     ascent = p.baseFace.ascent * p.baseSize;
     descent = p.baseFace.descent * p.baseSize;

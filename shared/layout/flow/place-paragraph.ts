@@ -247,7 +247,7 @@ export function placeBody(context: FlowContext, paragraph: FlowParagraph, start:
   const need = widows - last;
   const minimumLeft = previousIndex === 0 ? Math.max(1, orphans) : 1;
   if (previous - need >= minimumLeft) {
-    const limits = parts.slice();
+    const limits: number[] = parts.map(() => Infinity);
     limits[previousIndex] = previous - need;
     const retry = placeFlowing(context, paragraph, start, limits);
     if (retry.end >= paragraph.input.text.length) placement = retry;

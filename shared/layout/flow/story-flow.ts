@@ -125,9 +125,12 @@ export function flowStory(
   const results: ParagraphResult[] = [];
   let cursor = startCursor(context.frames);
   let reusedTail = false;
+  let tailStart = 0;
   const start = previous ? Math.min(firstChanged, previous.paragraphs.length, paragraphs.length) : 0;
-  // Keep-with-next looks one paragraph ahead, so the one before the change is recomposed too.
-  const restart = Math.max(0, start - 1);
+  // Keep-with-next looks one paragraph ahead: a keep-with-next paragraph just
+  // before the change is recomposed too.
+  const restart =
+    start > 0 && previous!.paragraphs[start - 1].paragraph.input.style.keepWithNext ? start - 1 : start;
   for (let i = 0; i < restart; i++) results.push(previous!.paragraphs[i]);
   if (restart > 0) cursor = previous!.paragraphs[restart - 1].placement.after;
   for (let i = restart; i < paragraphs.length; i++) {
@@ -142,18 +145,82 @@ export function flowStory(
     ) {
       for (let j = i; j < paragraphs.length; j++) results.push(previous!.paragraphs[j]);
       reusedTail = true;
+      tailStart = i;
       break;
     }
     const before = cursor;
     let placement = placeOne(context, paragraph, before);
     placement = keepWithNext(context, paragraph, paragraphs[i + 1], before, placement);
-    results.push({ paragraph, before, placement });
+    // Same input set the same way: keep the old result, so its lines keep their identity.
+    if (
+      old &&
+      old.paragraph.key === paragraph.key &&
+      sameCursor(old.before, before) &&
+      samePlacement(old.placement, placement)
+    ) {
+      results.push(old);
+    } else {
+      results.push({ paragraph, before, placement });
+    }
     cursor = placement.after;
   }
-  if (reusedTail) {
-    return { ...previous!, paragraphs: results };
-  }
+  if (reusedTail) return finishWithTail(storyId, context, results, previous!, tailStart);
   return finish(storyId, context, results, cursor);
+}
+
+function samePlacement(a: Placement, b: Placement): boolean {
+  if (a.end !== b.end || a.lines.length !== b.lines.length || !sameCursor(a.after, b.after)) return false;
+  for (let i = 0; i < a.lines.length; i++) {
+    const p = a.lines[i];
+    const q = b.lines[i];
+    if (
+      p.frame !== q.frame ||
+      p.column !== q.column ||
+      p.top !== q.top ||
+      p.baseline !== q.baseline ||
+      p.originX !== q.originX ||
+      p.line.start !== q.line.start ||
+      p.line.end !== q.line.end ||
+      p.line.x !== q.line.x ||
+      p.line.width !== q.line.width
+    )
+      return false;
+  }
+  return true;
+}
+
+/** The first paragraph not set in full, or -1. */
+function firstUnset(results: readonly ParagraphResult[]): number {
+  return results.findIndex(({ paragraph, placement }) =>
+    paragraph.input.text.length === 0
+      ? placement.lines.length === 0
+      : placement.end < paragraph.input.text.length,
+  );
+}
+
+/**
+ * The old tail was reused: where the story ends and what is overset are as
+ * before, unless the overset now starts before the tail. Character totals
+ * are counted again (the edit changed them).
+ */
+function finishWithTail(
+  storyId: string,
+  context: FlowContext,
+  results: ParagraphResult[],
+  previous: StoryFlow,
+  tailStart: number,
+): StoryFlow {
+  const unset = firstUnset(results);
+  if (unset >= 0 && unset < tailStart) {
+    return finish(storyId, context, results, results[results.length - 1].placement.after);
+  }
+  let total = 0;
+  for (const { paragraph } of results) total += paragraph.characters;
+  return {
+    ...previous,
+    paragraphs: results,
+    report: { ...previous.report, totalCharacters: total, charactersSet: total - previous.oversetCharacters },
+  };
 }
 
 function finish(

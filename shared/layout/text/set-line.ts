@@ -175,7 +175,7 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
         fontKey: face.key,
         size: sp.size,
         color: sp.color,
-        y: -shift,
+        y: shift === 0 ? 0 : -shift,
         glyphs: [],
         x: [],
         advances: [],

@@ -11,6 +11,7 @@
  * hyphenated when the style allows; a unit longer than the whole measure is
  * broken by character as a last resort.
  */
+import { isAlphanumeric, isLatinLetter } from './char-classes';
 import {
   BREAK_FORCED,
   BREAK_NO,
@@ -22,6 +23,11 @@ import {
 } from './prepare';
 
 const EPSILON = 1e-6;
+
+/** ASCII/Latin-1 punctuation typed in Chinese text (`,` `.` `)` …): counts as a mark, not a character. */
+function isLatinPunctuation(cp: number): boolean {
+  return cp < 0x100 && !isAlphanumeric(cp) && !isLatinLetter(cp) && cp > 0x20;
+}
 
 export interface LineBreak {
   /** Cluster range [start, end). */
@@ -138,7 +144,7 @@ export function isLoneCharacter(p: PreparedParagraph, line: LineBreak): boolean 
   let ideographs = 0;
   for (let c = line.start; c < v; c++) {
     if (p.kind[c] === KIND_IDEO) ideographs++;
-    else if (p.kind[c] !== KIND_PUNCT) return false;
+    else if (p.kind[c] !== KIND_PUNCT && !isLatinPunctuation(p.text.codePointAt(p.cStart[c])!)) return false;
   }
   return ideographs === 1;
 }

@@ -1,0 +1,220 @@
+/**
+ * The editing session of one store (one open window): the undo history,
+ * the journal client, the story editor's text selection and the active
+ * tool. Every user edit goes through `apply()`, which hands operations to
+ * the store's one apply path and records them for undo with the operations
+ * that revert them; undo and redo apply those through the store too, so
+ * the journal sees every change in the order it happened.
+ *
+ * One session per store, found with `sessionOf(store)` — no global
+ * singleton, so two windows (or tests) never share a history.
+ */
+import type { StoryPoint } from '../../shared/layout/display-list';
+import type { Id } from '../../shared/model/types';
+import type { Operation } from '../../shared/model/ops/types';
+import { applyOperations } from '../../shared/model/operations';
+import { UndoHistory, type ChangeMeta } from '../../shared/editing/history';
+import type { JournalServices } from '../../shared/editing/journal-service';
+import { storiesTouched } from '../../shared/editing/touched';
+import type { EditorStore, EditionOperation } from '../state/editor-store';
+import { JournalClient } from '../editor/journal-client';
+
+export type ToolId = 'select' | 'direct' | 'text' | 'frame' | 'image-frame' | 'rule';
+
+/** The story editor's selection, for the caret and highlight on the page. */
+export interface TextSelection {
+  storyId: Id;
+  anchor: StoryPoint;
+  focus: StoryPoint;
+}
+
+/** A caret placed from the canvas, for the story editor to take. */
+export interface CaretRequest {
+  storyId: Id;
+  point: StoryPoint;
+  focus?: StoryPoint;
+}
+
+type Listener = () => void;
+
+export class EditingSession {
+  readonly history = new UndoHistory<Operation>();
+  readonly journal: JournalClient | null;
+  private pendingMeta: ChangeMeta | null = null;
+  private textSelection: TextSelection | null = null;
+  private caretRequest: CaretRequest | null = null;
+  private tool: ToolId = 'select';
+  private readonly listeners = new Set<Listener>();
+  private journalError: string | null = null;
+  private documentId: string | null = null;
+  private lastDirty = false;
+
+  constructor(
+    readonly store: EditorStore,
+    services: Partial<JournalServices> | null,
+  ) {
+    const journalServices =
+      services && 'journal.begin' in services && services['journal.begin']
+        ? (services as JournalServices)
+        : null;
+    this.journal = journalServices
+      ? new JournalClient(journalServices, {
+          onError: (message) => {
+            this.journalError = message;
+            this.changed();
+          },
+        })
+      : null;
+    store.onApplied((change) => {
+      if (change.meta.origin === 'load') return;
+      this.journal?.push(change.operations);
+      if (change.meta.origin === 'undo' || change.meta.origin === 'redo' || change.meta.origin === 'remote')
+        return;
+      // The model gives the exact inverse of every operation it applies.
+      const inverse = applyOperations(change.before, change.operations as Operation[]).inverse;
+      const meta = this.pendingMeta ?? { label: 'Edit' };
+      this.history.record({ ops: change.operations as Operation[], inverse: [inverse] }, meta);
+      this.changed();
+    });
+    store.subscribe(() => this.followDocument());
+    this.followDocument();
+  }
+
+  /** Applies a user's change as (part of) one undo step. */
+  apply(ops: Operation | Operation[], meta: ChangeMeta): void {
+    const list = Array.isArray(ops) ? ops : [ops];
+    if (list.length === 0) return;
+    this.pendingMeta = meta;
+    try {
+      const stories = storiesTouched(list);
+      this.store.apply(list as EditionOperation[], {
+        origin: 'user',
+        mergeKey: meta.mergeKey,
+        ...(stories ? { stories } : {}),
+      });
+    } finally {
+      this.pendingMeta = null;
+    }
+  }
+
+  /** Starts one undo step for a drag or a multi-part action. */
+  begin(label: string): void {
+    this.history.begin(label);
+  }
+
+  end(): void {
+    this.history.end();
+    this.changed();
+  }
+
+  /** Cancels the open step (Escape during a drag) and reverts what it applied. */
+  cancel(): void {
+    const revert = this.history.cancel();
+    if (revert.length) this.store.apply(revert as EditionOperation[], { origin: 'undo' });
+    this.changed();
+  }
+
+  undo(): boolean {
+    const step = this.history.undo();
+    if (!step) return false;
+    this.applyHistoryStep(step.ops, 'undo');
+    return true;
+  }
+
+  redo(): boolean {
+    const step = this.history.redo();
+    if (!step) return false;
+    this.applyHistoryStep(step.ops, 'redo');
+    return true;
+  }
+
+  private applyHistoryStep(ops: Operation[], origin: 'undo' | 'redo'): void {
+    const stories = storiesTouched(ops);
+    this.store.apply(ops as EditionOperation[], { origin, ...(stories ? { stories } : {}) });
+    this.changed();
+  }
+
+  // ------------------------------------------------------------ shared UI state
+
+  getTextSelection(): TextSelection | null {
+    return this.textSelection;
+  }
+
+  setTextSelection(selection: TextSelection | null): void {
+    this.textSelection = selection;
+    this.changed();
+  }
+
+  getCaretRequest(): CaretRequest | null {
+    return this.caretRequest;
+  }
+
+  /** Opens a story in the editor and puts the caret at a point (from a click on the page). */
+  requestCaret(request: CaretRequest): void {
+    this.caretRequest = request;
+    this.store.select({ storyId: request.storyId });
+    this.changed();
+  }
+
+  getTool(): ToolId {
+    return this.tool;
+  }
+
+  setTool(tool: ToolId): void {
+    this.tool = tool;
+    this.changed();
+  }
+
+  getJournalError(): string | null {
+    return this.journalError;
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** A new document: fresh history and journal; a save: the journal's base moves. */
+  private followDocument(): void {
+    const { document, edition, dirty } = this.store.getState();
+    const id = document?.documentId ?? null;
+    if (id !== this.documentId) {
+      this.documentId = id;
+      this.history.clear();
+      this.textSelection = null;
+      this.caretRequest = null;
+      this.lastDirty = dirty;
+      if (this.journal && id && edition) {
+        const previous = this.journal.close().catch(() => undefined);
+        void previous
+          .then(() => this.journal!.begin(id, edition))
+          .catch((error: Error) => {
+            this.journalError = `journal: ${error.message}`;
+            this.changed();
+          });
+      }
+      this.changed();
+      return;
+    }
+    if (this.lastDirty && !dirty && id && edition && this.journal?.session) {
+      void this.journal.rebase(id, edition).catch(() => undefined);
+    }
+    this.lastDirty = dirty;
+  }
+}
+
+const sessions = new WeakMap<EditorStore, EditingSession>();
+
+/** The editing session of a store, created on first use. */
+export function sessionOf(store: EditorStore, services?: Partial<JournalServices> | null): EditingSession {
+  let session = sessions.get(store);
+  if (!session) {
+    session = new EditingSession(store, services ?? null);
+    sessions.set(store, session);
+  }
+  return session;
+}

@@ -101,6 +101,9 @@ async function start(): Promise<void> {
       );
     };
     store.subscribe(() => void registerFaces());
+    composer.onFontsLoaded = () => store.recompose();
+    const edition = store.getState().edition;
+    if (edition) await composer.prepare(edition);
     store.setComposer(composer);
     await registerFaces();
     await document.fonts.ready;

@@ -9,6 +9,7 @@ import { createEmptyEdition } from '../../shared/model/defaults';
 import { PAGE_PRESET_IDS, type PagePresetId } from '../../shared/model/presets';
 import type { AssetBytes, Edition } from '../../shared/model/types';
 import type { PreflightProblem } from '../../shared/services/api';
+import { exportPdfFile, preflight } from '../pdf';
 import type { EditionBackend, LoadedEdition } from './backend';
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -16,8 +17,10 @@ type AnyFunction = (...args: never[]) => unknown;
 /** Loads `module` (relative to main/) and returns its export `name`, or throws a clear error. */
 async function lookup<F extends AnyFunction>(module: string, name: string): Promise<F> {
   let loaded: Record<string, unknown>;
+  // A plain variable keeps bundlers from globbing every file under main/ into the bundle.
+  const specifier = new URL(`../${module}`, import.meta.url).href;
   try {
-    loaded = (await import(/* @vite-ignore */ `../${module}`)) as Record<string, unknown>;
+    loaded = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`${module} is not available in this build (${(error as Error).message.split('\n')[0]})`);
   }

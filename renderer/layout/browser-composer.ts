@@ -2,14 +2,17 @@
  * The renderer composes the page itself, with the same engine, font files and
  * shaper as the main process, so an edit recomposes without a round trip.
  * Fonts and the shaper's WebAssembly are fetched from the host.
+ *
+ * Font files are 10–20 MB each, so only the faces an edition uses are
+ * fetched: composing with a loader that records which files it lacked tells
+ * which those are; they are fetched and the edition is composed again.
  */
+import { Composition, type StoryChange } from '../../shared/layout';
+import type { DisplayList } from '../../shared/layout/display-list';
+import { createParagraphComposer, createShaper, FontRegistry, type Shaper } from '../../shared/layout/text';
+import type { Edition } from '../../shared/model/types';
 import type { HostInfo } from '../../shared/services/api';
 import type { Composer } from '../state/editor-store';
-
-export interface FetchedFont {
-  file: string;
-  bytes: Uint8Array;
-}
 
 /** Fetches one file from the host's resource URLs (fonts, WASM), with the session query. */
 export async function fetchResource(url: string, info: HostInfo): Promise<Uint8Array> {
@@ -18,9 +21,96 @@ export async function fetchResource(url: string, info: HostInfo): Promise<Uint8A
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Creates the composer once the engine modules are present. */
-export async function createBrowserComposer(
-  _info: HostInfo,
-): Promise<Composer & { fontBytes(file: string): Uint8Array | null }> {
-  throw new Error('the composition engine is not available in this build yet');
+/** Raised while fonts an edit needs are still being fetched; the store recomposes when they arrive. */
+export class FontsLoadingError extends Error {
+  constructor(files: string[]) {
+    super(`loading fonts: ${files.join(', ')}`);
+    this.name = 'FontsLoadingError';
+  }
+}
+
+export interface BrowserComposer extends Composer {
+  /** The bytes of a font file the composer measured with (for FontFace registration). */
+  fontBytes(file: string): Uint8Array | null;
+  /** Fetches every font the edition needs, so compose() will not miss any. */
+  prepare(edition: Edition): Promise<void>;
+  /** Called after fonts an edit needed have arrived (the store recomposes). */
+  onFontsLoaded: (() => void) | null;
+}
+
+/** At most this many fetch rounds: each round finds at least one missing file. */
+const MAX_ROUNDS = 24;
+
+export async function createBrowserComposer(info: HostInfo): Promise<BrowserComposer> {
+  const shaper: Shaper = await createShaper(await fetchResource(info.wasmUrl, info));
+  const bytes = new Map<string, Uint8Array>();
+  const missing = new Set<string>();
+  const loader = (file: string) => {
+    const found = bytes.get(file);
+    if (!found) missing.add(file);
+    return found ?? null;
+  };
+  let composition = new Composition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
+  let loading: Promise<void> | null = null;
+
+  /** New registry and composition: registries remember faces they could not load. */
+  const rebuild = () => {
+    composition = new Composition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
+  };
+  const fetchMissing = async (files: string[]) => {
+    await Promise.all(
+      files.map(async (file) =>
+        bytes.set(file, await fetchResource(info.fontBaseUrl + encodeURIComponent(file), info)),
+      ),
+    );
+    rebuild();
+  };
+
+  const attempt = (run: () => DisplayList): DisplayList => {
+    missing.clear();
+    try {
+      const list = run();
+      // A fallback face that could not be loaded is skipped silently; fetch it and compose again.
+      if (missing.size > 0) throw new FontsLoadingError([...missing]);
+      return list;
+    } catch (error) {
+      if (missing.size === 0) throw error;
+      const files = [...missing];
+      loading ??= fetchMissing(files).then(
+        () => {
+          loading = null;
+          composer.onFontsLoaded?.();
+        },
+        (failure: unknown) => {
+          loading = null;
+          console.error(failure);
+        },
+      );
+      throw new FontsLoadingError(files);
+    }
+  };
+
+  const composer: BrowserComposer = {
+    onFontsLoaded: null,
+    fontBytes: (file) => bytes.get(file) ?? null,
+    async prepare(edition) {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        missing.clear();
+        try {
+          composition.compose(edition);
+        } catch (error) {
+          if (missing.size === 0) throw error;
+        }
+        if (missing.size === 0) return;
+        await fetchMissing([...missing]);
+      }
+      throw new Error('fonts: gave up after too many rounds of missing files');
+    },
+    compose: (edition) => attempt(() => composition.compose(edition)),
+    update(edition, changes: readonly StoryChange[]) {
+      if (changes.length !== 1) return attempt(() => composition.compose(edition));
+      return attempt(() => composition.update(edition, changes[0]));
+    },
+  };
+  return composer;
 }

@@ -183,6 +183,8 @@ export class EditorStore {
         : this.composer.compose(edition);
       this.set({ displayList, composeMs: performance.now() - started, error: null });
     } catch (error) {
+      // Fonts still arriving: keep showing the last list; the composer asks for a recompose.
+      if ((error as Error).name === 'FontsLoadingError') return;
       console.error(error);
       this.set({ error: `composition failed: ${(error as Error).message}` });
     }

@@ -63,22 +63,24 @@ export const editionBackend: EditionBackend = {
     return { edition: createEmptyEdition({ preset: template as PagePresetId }), assets: new Map() };
   },
   async importCopy(path) {
-    const importFile = await lookup<(path: string) => Promise<unknown>>('import/index.ts', 'importFile');
-    return asLoaded(await importFile(path));
+    // Copy becomes an edition by laying its stories out on a page, which the sample module does.
+    const editionFromCopy = await lookup<(path: string) => Promise<unknown>>(
+      'sample/index.ts',
+      'editionFromCopy',
+    );
+    return asLoaded(await editionFromCopy(path));
   },
   async exportPdf(edition, assets, path) {
-    const exportPdf = await lookup<(edition: Edition, assets: AssetBytes, path: string) => Promise<unknown>>(
-      'pdf/index.ts',
-      'exportPdfFile',
-    );
-    const result = (await exportPdf(edition, assets, path)) as { pages?: number; bytes?: number } | undefined;
-    return { pages: result?.pages ?? edition.pages.length, bytes: result?.bytes ?? 0 };
+    const result = await exportPdfFile(edition, assets, path);
+    return { pages: result.pages, bytes: result.bytes };
   },
   async preflight(edition, assets) {
-    const preflight = await lookup<(edition: Edition, assets: AssetBytes) => Promise<unknown>>(
-      'pdf/index.ts',
-      'preflight',
-    );
-    return (await preflight(edition, assets)) as PreflightProblem[];
+    const problems = await preflight(edition, assets);
+    return problems.map(({ severity, message, pageIndex, frameId }): PreflightProblem => ({
+      severity,
+      message,
+      pageIndex,
+      frameId,
+    }));
   },
 };

@@ -1,12 +1,162 @@
+/**
+ * `folio layout <edition.folio>`: composes an edition with the same engine
+ * the canvas and the PDF use, and prints where every line went, with the
+ * overset, copyfit and missing-glyph reports.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { composeEdition } from '../../../shared/layout/compose-edition';
+import type { DisplayList } from '../../../shared/layout/display-list';
+import { loadEdition } from '../../../shared/model/load';
+import type { Edition } from '../../../shared/model/types';
+import { createNodeComposer } from '../../fonts';
 import type { CliCommand } from '../command';
+import { UserError } from '../command';
 
-// Placeholder until this command's issue lands; replaced by its owner.
+const usage = `Usage: folio layout <edition.folio> [--json] [--full]
+
+Composes the edition and prints every line: page, frame, column, x, y, width
+and text (points, origin at the page's top-left, y = baseline), then the
+overset and copyfit figures per story and the characters no font can draw.
+
+  --json   print a JSON summary (lines, stories, overset, copyfit, missing glyphs)
+  --full   print the whole display list as JSON (glyph runs included)`;
+
+/**
+ * Reads and validates a .folio package (a zip with edition.json). A local
+ * reader until main/storage's readFolio lands; it never writes to the file.
+ */
+export function readEditionFile(path: string): Edition {
+  if (!existsSync(path)) throw new UserError(`${path}: no such file`);
+  if (statSync(path).isDirectory()) throw new UserError(`${path}: is a folder, not a .folio file`);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(new Uint8Array(readFileSync(path)));
+  } catch (error) {
+    throw new UserError(`${path}: not a .folio package (cannot unzip: ${(error as Error).message})`);
+  }
+  const json = entries['edition.json'];
+  if (!json) throw new UserError(`${path}: damaged .folio package (edition.json is missing)`);
+  let document: unknown;
+  try {
+    document = JSON.parse(strFromU8(json));
+  } catch (error) {
+    throw new UserError(`${path}: damaged edition.json (${(error as Error).message})`);
+  }
+  const loaded = loadEdition(document);
+  if (!loaded.ok) throw new UserError(`${path}: ${loaded.message}`);
+  return loaded.edition;
+}
+
+export interface LayoutLine {
+  page: number;
+  frame: string;
+  column: number;
+  x: number;
+  y: number;
+  width: number;
+  text: string;
+  story: string;
+  block: number;
+  start: number;
+  end: number;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** The JSON summary: one entry per printed line (parts of a run-in line are joined). */
+export function layoutSummary(edition: Edition, list: DisplayList) {
+  const lines: LayoutLine[] = [];
+  for (const page of list.pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'text') continue;
+      for (const line of item.lines) {
+        const previous = lines[lines.length - 1];
+        if (line.continuesLine && previous) {
+          previous.text += line.text;
+          previous.width = round(line.x + line.width - previous.x);
+          continue;
+        }
+        lines.push({
+          page: page.index + 1,
+          frame: item.frameId,
+          column: line.column,
+          x: round(line.x),
+          y: round(line.y),
+          width: round(line.width),
+          text: line.text,
+          story: line.storyId,
+          block: line.block,
+          start: line.start,
+          end: line.end,
+        });
+      }
+    }
+  }
+  const stories = Object.values(list.stories).map((report) => ({
+    ...report,
+    name: edition.stories[report.storyId]?.name ?? report.storyId,
+  }));
+  return {
+    pages: list.pages.length,
+    lines,
+    stories,
+    overset: stories.filter((s) => s.oversetCharacters > 0 || s.oversetLines > 0),
+    copyfit: stories.map((s) => ({ storyId: s.storyId, name: s.name, copyfitLines: s.copyfitLines })),
+    missingGlyphs: list.missingGlyphs.map((m) => ({
+      ...m,
+      character: String.fromCodePoint(m.codePoint),
+      codePoint: `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
+      page: m.pageIndex === null ? null : m.pageIndex + 1,
+    })),
+  };
+}
+
+function table(summary: ReturnType<typeof layoutSummary>): string {
+  const out: string[] = [];
+  out.push('page  frame            col       x        y    width  text');
+  for (const l of summary.lines) {
+    out.push(
+      `${String(l.page).padStart(4)}  ${l.frame.padEnd(15).slice(0, 15)}  ${String(l.column).padStart(3)}  ${l.x.toFixed(1).padStart(6)}  ${l.y.toFixed(1).padStart(7)}  ${l.width.toFixed(1).padStart(7)}  ${l.text}`,
+    );
+  }
+  out.push('');
+  out.push('story                      set   overset chars  overset lines  copyfit');
+  for (const s of summary.stories) {
+    const copyfit = s.copyfitLines > 0 ? `+${s.copyfitLines}` : String(s.copyfitLines);
+    out.push(
+      `${s.name.padEnd(22).slice(0, 22)}  ${String(s.charactersSet).padStart(6)}  ${String(s.oversetCharacters).padStart(13)}  ${String(s.oversetLines).padStart(13)}  ${copyfit.padStart(7)}`,
+    );
+  }
+  out.push('');
+  if (summary.missingGlyphs.length === 0) out.push('missing glyphs: none');
+  for (const m of summary.missingGlyphs) {
+    out.push(
+      `missing glyph ${m.character} ${m.codePoint}: story ${m.storyId}, block ${m.block}, offset ${m.offset}, ${m.page === null ? 'overset' : `page ${m.page}`}`,
+    );
+  }
+  return out.join('\n');
+}
+
 export const command: CliCommand = {
   name: 'layout',
-  summary: 'not built yet',
-  usage: 'folio layout: not built yet',
-  async run(_args, io) {
-    io.err('folio layout: not built yet');
-    return 1;
+  summary: 'compose an edition and print where every line goes',
+  usage,
+  async run(args, io) {
+    const files = args.filter((a) => !a.startsWith('-'));
+    const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--full');
+    if (unknown.length > 0) throw new UserError(`unknown option ${unknown[0]}. Run 'folio layout --help'.`);
+    if (files.length !== 1) throw new UserError('give exactly one <edition.folio> file');
+    const edition = readEditionFile(resolve(io.cwd, files[0]));
+    const composer = await createNodeComposer();
+    const list = composeEdition(edition, composer);
+    if (args.includes('--full')) {
+      io.out(JSON.stringify(list, null, 2));
+      return 0;
+    }
+    const summary = layoutSummary(edition, list);
+    io.out(args.includes('--json') ? JSON.stringify(summary, null, 2) : table(summary));
+    return 0;
   },
 };

@@ -35,6 +35,12 @@ export interface FolioParagraphComposer extends ParagraphComposer {
    * including text that will be overset (compose() reports only what it set).
    */
   findMissing(input: ParagraphInput, from?: number): { offset: number; codePoint: number }[];
+  /**
+   * The paragraph's clusters with their natural advances in pt (as shaped:
+   * no squeezing, gaps, tracking or justification) — what a browser paints
+   * for the same text with the same font, kerning and ligatures off.
+   */
+  measureClusters(input: ParagraphInput): { start: number; end: number; width: number; fontKey: string }[];
   /** Shaped paragraphs in the cache (for tests and benchmarks). */
   cacheStats(): { size: number; hits: number; misses: number };
 }
@@ -132,6 +138,15 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
     faceRef: (key) => fonts.faceRef(key),
     fontFace: (key) => fonts.faceRef(key),
     findMissing: (input, from = 0) => prepared(input).missing.filter((m) => m.offset >= from),
+    measureClusters: (input) => {
+      const p = prepared(input);
+      return Array.from({ length: p.n }, (_, c) => ({
+        start: p.cStart[c],
+        end: p.cEnd[c],
+        width: p.advance[c],
+        fontKey: p.face[c].key,
+      }));
+    },
     cacheStats: () => ({ size: cache.size, hits, misses }),
   };
 }

@@ -99,8 +99,15 @@ function isDefaultIgnorable(cp: number): boolean {
 
 type Script = 'Hani' | 'Latn' | 'Zyyy';
 
+/**
+ * Script for shaping. Marks Unicode shares between Chinese and Latin (— … “ ” ‘ ’ ·) are
+ * Common and take their neighbours' script, as in Chromium's itemisation: `——`
+ * shaped as Latin in a zh-Hans paragraph still gets the full-width ZHS forms (the
+ * font's locl has the ZHS language under latn too), while `…` in English text stays
+ * the proportional Latin ellipsis.
+ */
 function scriptOf(cp: number): Script {
-  if (isCjk(cp)) return 'Hani';
+  if (isIdeograph(cp) || (isCjkPunctuation(cp) && (cp >= 0x3000 || cp === 0x2027))) return 'Hani';
   if (isLatinLetter(cp)) return 'Latn';
   return 'Zyyy';
 }

@@ -19,7 +19,7 @@ import { storiesTouched } from '../../shared/editing/touched';
 import type { EditorStore, EditionOperation } from '../state/editor-store';
 import { JournalClient } from '../editor/journal-client';
 
-export type ToolId = 'select' | 'direct' | 'text' | 'frame' | 'image-frame' | 'rule';
+export type ToolId = 'select' | 'direct' | 'text' | 'frame' | 'rule';
 
 /** The story editor's selection, for the caret and highlight on the page. */
 export interface TextSelection {
@@ -46,17 +46,21 @@ export class EditingSession {
   private tool: ToolId = 'select';
   private readonly listeners = new Set<Listener>();
   private journalError: string | null = null;
+  private notice: string | null = null;
+  private discardAfterBegin: string | null = null;
   private documentId: string | null = null;
   private lastDirty = false;
+
+  /** The host's journal services, when the host offers them. */
+  readonly journalServices: JournalServices | null;
 
   constructor(
     readonly store: EditorStore,
     services: Partial<JournalServices> | null,
   ) {
     const journalServices =
-      services && 'journal.begin' in services && services['journal.begin']
-        ? (services as JournalServices)
-        : null;
+      services && typeof services['journal.begin'] === 'function' ? (services as JournalServices) : null;
+    this.journalServices = journalServices;
     this.journal = journalServices
       ? new JournalClient(journalServices, {
           onError: (message) => {
@@ -169,6 +173,30 @@ export class EditingSession {
     return this.journalError;
   }
 
+  /** A message for the user (an action that could not run). */
+  notify(message: string | null): void {
+    this.notice = message;
+    this.changed();
+  }
+
+  getNotice(): string | null {
+    return this.notice;
+  }
+
+  /**
+   * Shows an edition recovered from a crashed session's journal. The old
+   * journal is deleted only once the recovered document's own journal has
+   * begun, so a crash in between offers the same recovery again.
+   */
+  adoptRecovered(
+    document: { documentId: string; path: string | null; title: string },
+    edition: unknown,
+    oldSessionId: string,
+  ): void {
+    this.discardAfterBegin = oldSessionId;
+    this.store.load(document, edition as never, true);
+  }
+
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -192,6 +220,11 @@ export class EditingSession {
         const previous = this.journal.close().catch(() => undefined);
         void previous
           .then(() => this.journal!.begin(id, edition))
+          .then(async () => {
+            const old = this.discardAfterBegin;
+            this.discardAfterBegin = null;
+            if (old) await this.journalServices?.['journal.discard']({ sessionId: old });
+          })
           .catch((error: Error) => {
             this.journalError = `journal: ${error.message}`;
             this.changed();

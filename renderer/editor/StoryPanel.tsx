@@ -1,0 +1,128 @@
+/**
+ * The right-hand story panel: the story editor for the story the user
+ * opened (double-click a text frame, click with the Text tool, or pick it
+ * from the list), with its character count and copyfit, and the style
+ * sheets panel. Edits go Slate → model operations → the store's apply →
+ * incremental recompose → the canvas repaints.
+ */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { Operation as SlateOperation } from 'slate';
+import type { StoryPoint } from '../../shared/layout/display-list';
+import type { Id } from '../../shared/model/types';
+import { applyToBlocks } from '../../shared/editing/apply-to-blocks';
+import { fitSummary, storyFit } from '../../shared/editing/copyfit';
+import { endsWord } from '../../shared/editing/history';
+import { translateSlateOps, typedText } from '../../shared/editing/slate-to-model';
+import type { RightPanelProps } from '../shell/extensions';
+import { useEditor } from '../state/use-editor';
+import { sessionOf } from '../actions/session';
+import { StoryEditor, type EditInfo } from './StoryEditor';
+import { StylesPanel } from './StylesPanel';
+
+export function StoryPanel({ store }: RightPanelProps) {
+  const session = sessionOf(store);
+  const storyId = useEditor((s) => s.selection.storyId);
+  const story = useEditor((s) => (storyId ? (s.edition?.stories[storyId] ?? null) : null));
+  const stories = useEditor((s) => s.edition?.stories ?? null);
+  const displayList = useEditor((s) => s.displayList);
+  const language = useEditor((s) => s.edition?.meta.language ?? 'zh-Hans');
+  const caret = useSyncExternalStore(session.subscribe, () => session.getCaretRequest());
+  const zh = language === 'zh-Hans';
+
+  const onOperations = useCallback(
+    (id: Id, ops: SlateOperation[], info: EditInfo) => {
+      const edition = store.getState().edition;
+      const before = edition?.stories[id]?.blocks;
+      if (!before) return;
+      const translation = translateSlateOps(id, before, ops, applyToBlocks);
+      if (translation.ops.length === 0) return;
+      const typed = typedText(translation.ops);
+      try {
+        session.apply(translation.ops, {
+          label: info.label,
+          mergeKey: typed !== null ? `typing:${id}` : undefined,
+          closesStep: typed !== null && endsWord(typed),
+        });
+      } catch (error) {
+        // The model refused the edit: the editor returns to the model's story.
+        session.notify((error as Error).message);
+        store.select({ storyId: id });
+      }
+    },
+    [session, store],
+  );
+
+  const onSelect = useCallback(
+    (id: Id, anchor: StoryPoint, focus: StoryPoint) =>
+      session.setTextSelection({ storyId: id, anchor, focus }),
+    [session],
+  );
+
+  const onCommand = useCallback(
+    (command: 'undo' | 'redo') => (command === 'undo' ? session.undo() : session.redo()),
+    [session],
+  );
+
+  const fit = useMemo(
+    () => (displayList && storyId ? storyFit(displayList, storyId) : null),
+    [displayList, storyId],
+  );
+  const caretRequest = useMemo(
+    () => (caret && caret.storyId === storyId ? { point: caret.point, focus: caret.focus } : null),
+    [caret, storyId],
+  );
+
+  const storyList = stories ? Object.values(stories) : [];
+  return (
+    <div className="story-panel" data-testid="story-panel">
+      <label style={{ display: 'flex', gap: 4, padding: 4 }}>
+        <span>{zh ? '稿件' : 'Story'}</span>
+        <select
+          data-testid="story-picker"
+          value={storyId ?? ''}
+          onChange={(e) => store.select({ storyId: e.target.value || null })}
+          style={{ flex: 1, minWidth: 0 }}
+        >
+          <option value="">{zh ? '（双击文本框打开稿件）' : '(double-click a text frame)'}</option>
+          {storyList.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name || s.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      {story && storyId ? (
+        <StoryEditor
+          key={storyId}
+          storyId={storyId}
+          storyName={story.name}
+          blocks={story.blocks}
+          language={language}
+          onOperations={onOperations}
+          onSelect={onSelect}
+          onCommand={onCommand}
+          caretRequest={caretRequest}
+          status={fit ? fitSummary(fit, language) : ''}
+          overset={!!fit && (fit.oversetCharacters > 0 || fit.copyfitLines < 0)}
+        />
+      ) : null}
+      {fit && fit.frames.length > 1 ? (
+        <ul
+          data-testid="copyfit-frames"
+          style={{ fontSize: 11, margin: '0 4px', paddingLeft: 16, color: '#555' }}
+        >
+          {fit.frames.map((f, i) => (
+            <li key={f.frameId}>
+              {zh
+                ? `框 ${i + 1}（第 ${f.pageIndex + 1} 版）：${f.lines} 行`
+                : `Frame ${i + 1} (page ${f.pageIndex + 1}): ${f.lines} lines`}
+              {f.linesOver ? (zh ? `，超出 ${f.linesOver} 行` : `, ${f.linesOver} over`) : ''}
+              {f.linesShort ? (zh ? `，空 ${f.linesShort} 行` : `, ${f.linesShort} short`) : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <StylesPanel store={store} />
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * Shaping and paragraph composition.
+ *
+ * 1. HarfBuzz (Folio's binding to harfbuzzjs' WASM) against fontkit, both
+ *    shaping the sample page's paragraphs split into runs by script with
+ *    language ZHS, kerning and ligatures off; and against harfbuzzjs' own
+ *    JS wrapper. Also how often fontkit's advances agree with HarfBuzz's.
+ * 2. Paragraph composition: cold (shape + break), re-breaking at another
+ *    measure (cached shaping), and one typed character in a lead paragraph.
+ */
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { bundledFontPath, createNodeComposer, loadNodeFonts } from '../../main/fonts';
+import { createParagraphComposer } from '../../shared/layout/text';
+import type { ParagraphInput } from '../../shared/layout/paragraph-types';
+import type { ParagraphStyleProps } from '../../shared/model/types';
+import { stats, type Bench, type BenchResult } from './bench';
+
+const SAMPLE = new URL('../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
+const FONT_FILE = 'NotoSerifSC_400Regular.ttf';
+
+function sampleParagraphs(): string[] {
+  return readFileSync(SAMPLE, 'utf8')
+    .split(/\n+/)
+    .map((p) => p.replace(/^#+\s*/, '').trim())
+    .filter((p) => p.length > 0);
+}
+
+/** Runs by script, as both shapers get them: [text, 'Hani' | 'Latn']. */
+function runsByScript(text: string): [string, 'Hani' | 'Latn'][] {
+  const runs: [string, 'Hani' | 'Latn'][] = [];
+  for (const match of text.matchAll(/[A-Za-z0-9 .,:;%/()$-]+|[^A-Za-z0-9 .,:;%/()$-]+/g)) {
+    const part = match[0];
+    runs.push([part, /[A-Za-z0-9]/.test(part) && !/[\u3000-\u9fff]/.test(part) ? 'Latn' : 'Hani']);
+  }
+  return runs;
+}
+
+function time(fn: () => void, rounds: number): number {
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples).median;
+}
+
+function bodyStyle(): ParagraphStyleProps {
+  return {
+    fontFamily: 'Noto Serif SC',
+    fontWeight: 400,
+    italic: false,
+    fontSize: 10.5,
+    sizeUnit: 'hao',
+    leading: 15,
+    tracking: 0,
+    firstLineIndent: 21,
+    leftIndent: 0,
+    rightIndent: 0,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    align: 'justify',
+    lastLineAlign: 'left',
+    kinsoku: 'basic',
+    color: { swatchId: 'black', tint: 100 },
+    hanLatinSpacing: 0.25,
+    hyphenate: false,
+    language: 'zh-Hans',
+    spanColumns: 1,
+    keepWithNext: false,
+    orphans: 2,
+    widows: 2,
+    alignToGrid: true,
+    runIn: false,
+  };
+}
+
+function input(text: string): ParagraphInput {
+  const style = bodyStyle();
+  return {
+    text,
+    style,
+    spans: [
+      {
+        start: 0,
+        end: text.length,
+        fontFamily: style.fontFamily,
+        fontWeight: style.fontWeight,
+        italic: false,
+        size: style.fontSize,
+        tracking: 0,
+        color: { cmyk: [0, 0, 0, 100], spot: null, tint: 100, rgb: '#231f20' },
+        baselineShift: 0,
+      },
+    ],
+  };
+}
+
+export const bench: Bench = {
+  title: 'Shaping (HarfBuzz WASM vs fontkit) and paragraph composition',
+  async run(): Promise<BenchResult[]> {
+    const results: BenchResult[] = [];
+    const paragraphs = sampleParagraphs();
+    const runs = paragraphs.flatMap(runsByScript);
+    const characters = paragraphs.reduce((n, p) => n + p.length, 0);
+
+    // --- shapers
+    const { fonts, shaper } = await loadNodeFonts();
+    const face = fonts.resolve('Noto Serif SC', 400, false);
+    const kit = fontkit.create(readFileSync(bundledFontPath(FONT_FILE))) as fontkit.Font;
+    const kitFeatures = { kern: false, liga: false, clig: false, calt: false, dlig: false };
+    const hbjs = await import('harfbuzzjs');
+    const hbFont = new hbjs.Font(new hbjs.Face(new hbjs.Blob(readFileSync(bundledFontPath(FONT_FILE)))));
+    const hbFeatures = ['kern', 'liga', 'clig', 'calt', 'dlig'].map((tag) => new hbjs.Feature(tag, 0));
+
+    const shapeFolio = () => {
+      for (const [text, script] of runs) shaper.shape(face, text, 0, text.length, script, 'zh-Hans');
+    };
+    const shapeFontkit = () => {
+      for (const [text, script] of runs) kit.layout(text, kitFeatures, script.toLowerCase(), 'ZHS ');
+    };
+    const shapeHarfbuzzjs = () => {
+      for (const [text, script] of runs) {
+        const buffer = new hbjs.Buffer();
+        buffer.addText(text);
+        buffer.setDirection(hbjs.Direction.LTR);
+        buffer.setScript(script);
+        buffer.setLanguage('zh-Hans');
+        hbjs.shape(hbFont, buffer, hbFeatures);
+        buffer.getGlyphInfosAndPositions();
+      }
+    };
+    for (let i = 0; i < 3; i++) {
+      shapeFolio();
+      shapeFontkit();
+      shapeHarfbuzzjs();
+    }
+    const folioMs = time(shapeFolio, 15);
+    const fontkitMs = time(shapeFontkit, 15);
+    const hbjsMs = time(shapeHarfbuzzjs, 15);
+    results.push({
+      name: `HarfBuzz WASM (Folio binding), sample page ${characters} chars in ${runs.length} runs`,
+      value: folioMs,
+      unit: 'ms',
+      baseline: { name: 'fontkit, runs split by script, ZHS', value: fontkitMs },
+      goal: 'faster than fontkit',
+      met: folioMs < fontkitMs,
+    });
+    results.push({
+      name: 'HarfBuzz WASM (Folio binding)',
+      value: folioMs,
+      unit: 'ms',
+      baseline: { name: "harfbuzzjs' JS wrapper", value: hbjsMs },
+    });
+
+    // Agreement: runs whose advances fontkit and HarfBuzz give identically.
+    let agree = 0;
+    for (const [text, script] of runs) {
+      const hb = shaper.shape(face, text, 0, text.length, script, 'zh-Hans');
+      const fk = kit.layout(text, kitFeatures, script.toLowerCase(), 'ZHS ');
+      const same =
+        hb.glyphs.length === fk.glyphs.length &&
+        fk.positions.every((p, i) => p.xAdvance === hb.advances[i] && fk.glyphs[i].id === hb.glyphs[i]);
+      if (same) agree++;
+    }
+    results.push({
+      name: 'runs where fontkit matches HarfBuzz glyph for glyph',
+      value: (100 * agree) / runs.length,
+      unit: '%',
+    });
+
+    // --- composition
+    const measures = [150, 180, 210, 240];
+    const inputs = paragraphs.map(input);
+    const composeCold = () => {
+      // A new composer: nothing cached (fonts and the WASM instance stay loaded).
+      const composer = createParagraphComposer({ fonts, shaper });
+      for (const p of inputs) composer.compose(p, () => ({ x: 0, width: measures[0] }));
+    };
+    time(composeCold, 10); // let the JIT settle
+    const coldMs = time(composeCold, 15);
+    const warm = await createNodeComposer();
+    for (const p of inputs) warm.compose(p, () => ({ x: 0, width: measures[0] }));
+    let m = 0;
+    const rebreak = () => {
+      const width = measures[m++ % measures.length];
+      for (const p of inputs) warm.compose(p, () => ({ x: 0, width }));
+    };
+    time(rebreak, 10);
+    const rebreakMs = time(rebreak, 21);
+    results.push({
+      name: `re-break the sample page at another measure (shaping cached, ${paragraphs.length} paragraphs)`,
+      value: rebreakMs,
+      unit: 'ms',
+      baseline: { name: 'compose from scratch (shape + break)', value: coldMs },
+    });
+
+    // One typed character in the middle of the longest paragraph (the lead story's body).
+    const lead = paragraphs.reduce((a, b) => (b.length > a.length ? b : a));
+    const middle = lead.length >> 1;
+    const typed: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      const text = lead.slice(0, middle) + String.fromCharCode(0x4e00 + i) + lead.slice(middle);
+      const t = performance.now();
+      warm.compose(input(text), () => ({ x: 0, width: 180 }));
+      if (i >= 20) typed.push(performance.now() - t); // the first ones warm the JIT
+    }
+    results.push({
+      name: `one typed character in a ${lead.length}-char paragraph: reshape + re-break`,
+      value: stats(typed).median,
+      unit: 'ms',
+      goal: '≤ 1 ms median',
+      met: stats(typed).median <= 1,
+    });
+    return results;
+  },
+};

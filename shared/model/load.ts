@@ -9,7 +9,7 @@ import { type ValidationIssue, summarizeIssues, validateEdition } from './valida
 
 export type LoadEditionResult =
   | { ok: true; edition: Edition; migratedFrom: number; applied: string[] }
-  | { ok: false; kind: 'version'; message: string }
+  | { ok: false; kind: 'version'; reason: 'no-version' | 'too-new' | 'no-path' | 'failed'; message: string }
   | { ok: false; kind: 'invalid'; message: string; issues: ValidationIssue[] };
 
 export function loadEdition(document: unknown): LoadEditionResult {
@@ -23,7 +23,7 @@ export function loadEdition(document: unknown): LoadEditionResult {
         issues: [{ path: '(root)', message: migrated.message }],
       };
     }
-    return { ok: false, kind: 'version', message: migrated.message };
+    return { ok: false, kind: 'version', reason: migrated.reason, message: migrated.message };
   }
   const result = validateEdition(migrated.value);
   if (!result.ok) {

@@ -62,6 +62,7 @@ describe('migrations', () => {
     expect(result).toEqual({
       ok: false,
       kind: 'version',
+      reason: 'too-new',
       message: `written by a newer Folio (schema version ${SCHEMA_VERSION + 1}); this build reads versions up to ${SCHEMA_VERSION} — update Folio to open it`,
     });
   });

@@ -35,9 +35,38 @@ export function frameStart(frames: readonly ThreadFrame[], index: number): FlowC
 export function nextColumn(frames: readonly ThreadFrame[], cursor: FlowCursor): FlowCursor {
   const frame = frames[cursor.frame];
   if (frame && cursor.column + 1 < frame.columns.length) {
-    return { ...cursor, column: cursor.column + 1, y: cursor.sectionTop, fresh: true };
+    return {
+      frame: cursor.frame,
+      column: cursor.column + 1,
+      y: cursor.sectionTop,
+      sectionTop: cursor.sectionTop,
+      sectionBottom: cursor.sectionBottom,
+      fresh: true,
+    };
   }
   return frameStart(frames, cursor.frame + 1);
+}
+
+/** A copy (cursors are plain values; the flow mutates its own copy while it sets a paragraph). */
+export function copyCursor(c: FlowCursor): FlowCursor {
+  return {
+    frame: c.frame,
+    column: c.column,
+    y: c.y,
+    sectionTop: c.sectionTop,
+    sectionBottom: c.sectionBottom,
+    fresh: c.fresh,
+  };
+}
+
+/** Moves `target` to `source`'s position. */
+export function moveCursor(target: FlowCursor, source: FlowCursor): void {
+  target.frame = source.frame;
+  target.column = source.column;
+  target.y = source.y;
+  target.sectionTop = source.sectionTop;
+  target.sectionBottom = source.sectionBottom;
+  target.fresh = source.fresh;
 }
 
 export function sameCursor(a: FlowCursor, b: FlowCursor): boolean {

@@ -34,6 +34,11 @@ function blockOffset(piece: TextPiece | undefined, offset: number): number {
   return piece.blockStart + Math.min(offset, piece.end) - piece.start;
 }
 
+/**
+ * The run on the page: y moved to the baseline; x moved by `dx` (0 when the
+ * slot origin is the page edge, and then the composer's arrays are shared,
+ * not copied — display lists are read-only).
+ */
 function shiftRun(
   run: GlyphRun,
   dx: number,
@@ -43,16 +48,21 @@ function shiftRun(
   to = run.glyphs.length,
   text = run.text,
 ): GlyphRun {
-  const x = new Array<number>(to - from);
-  for (let i = from; i < to; i++) x[i - from] = run.x[i] + dx;
+  const whole = from === 0 && to === run.glyphs.length;
+  let x: number[];
+  if (dx === 0) x = whole ? run.x : run.x.slice(from, to);
+  else {
+    x = new Array<number>(to - from);
+    for (let i = from; i < to; i++) x[i - from] = run.x[i] + dx;
+  }
   return {
     fontKey: run.fontKey,
     size: run.size,
     color: run.color,
     y: y + run.y,
-    glyphs: from === 0 && to === run.glyphs.length ? run.glyphs : run.glyphs.slice(from, to),
+    glyphs: whole ? run.glyphs : run.glyphs.slice(from, to),
     x,
-    advances: from === 0 && to === run.advances.length ? run.advances : run.advances.slice(from, to),
+    advances: whole ? run.advances : run.advances.slice(from, to),
     clusters,
     text,
     fauxItalic: run.fauxItalic,
@@ -80,27 +90,28 @@ export function toDisplayLines(
   const { line, originX } = placed;
   const y = placed.baseline + dy;
   const text = paragraph.input.text;
-  const base = {
-    storyId,
-    column: placed.column,
-    y,
-    ascent: line.ascent,
-    descent: line.descent,
-  };
   if (isIdentity(paragraph) || paragraph.pieces.length === 0) {
+    // Built field by field: object spread is many times slower on this hot path.
+    const runs = new Array<GlyphRun>(line.runs.length);
+    for (let i = 0; i < runs.length; i++) runs[i] = shiftRun(line.runs[i], originX, y, line.runs[i].clusters);
     return [
       {
-        ...base,
+        storyId,
+        column: placed.column,
+        y,
+        ascent: line.ascent,
+        descent: line.descent,
         block: paragraph.lastBlock,
         start: line.start,
         end: line.end,
         x: originX + line.x,
         width: line.width,
         text: text.slice(line.start, line.end),
-        runs: line.runs.map((run) => shiftRun(run, originX, y, run.clusters)),
+        runs,
       },
     ];
   }
+  const base = { storyId, column: placed.column, y, ascent: line.ascent, descent: line.descent };
   return mappedLines(storyId, paragraph, placed, line, base, y);
 }
 
@@ -168,7 +179,11 @@ function mappedLines(
       .filter((p) => p.block === part.block && p.start < Math.max(part.end, part.start + 1))
       .pop();
     const displayLine: DisplayLine = {
-      ...base,
+      storyId: base.storyId,
+      column: base.column,
+      y: base.y,
+      ascent: base.ascent,
+      descent: base.descent,
       block: part.block,
       start: blockOffset(startPiece?.block === part.block ? startPiece : endPiece, part.start),
       end: blockOffset(endPiece, part.end),

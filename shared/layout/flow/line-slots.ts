@@ -79,8 +79,8 @@ export interface RegionComposition {
 
 /**
  * Composes `input` from `from` into the region starting with a line box at
- * `top`, at most `maxLines` lines. The composer sees slot x relative to the
- * region's left edge (the slot origin).
+ * `top`, at most `maxLines` lines. Slot x values are page coordinates (the
+ * slot origin is x = 0 on the page).
  */
 export function composeInRegion(
   composer: ParagraphComposer,
@@ -105,7 +105,9 @@ export function composeInRegion(
       else exhausted = true;
     }
     const box = boxes[index];
-    return box ? { x: box.x - region.left, width: box.width } : null;
+    // The slot origin is the page's left edge: the composer's glyph x values
+    // come back absolute, so display lines can share its arrays without a copy.
+    return box ? { x: box.x, width: box.width } : null;
   };
   const composed = composer.compose(input, slots, from);
   boxes.length = Math.min(boxes.length, composed.lines.length);

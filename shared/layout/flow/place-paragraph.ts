@@ -7,7 +7,7 @@
 import type { ComposedLine, ParagraphComposer } from '../paragraph-types';
 import { baselineOffset, EM_BOX_DESCENT } from './grid';
 import { composeInRegion, lineBoxAt, type Region } from './line-slots';
-import { type FlowCursor, frameStart, nextColumn } from './cursor';
+import { copyCursor, type FlowCursor, frameStart, moveCursor, nextColumn } from './cursor';
 import type { FlowParagraph } from './paragraphs';
 import type { ThreadFrame } from './thread';
 
@@ -19,7 +19,7 @@ export interface PlacedLine {
   /** Em-box top and baseline on the page. */
   top: number;
   baseline: number;
-  /** The slot origin: the composer's x values are relative to it. */
+  /** The slot origin: the composer's x values are relative to it (0: the page's left edge). */
   originX: number;
   line: ComposedLine;
 }
@@ -93,8 +93,8 @@ function setInRegion(
       column: region.column,
       top: box.top,
       baseline: box.baseline,
-      originX: region.left,
-      line: emptyLine(paragraph, box.x - region.left, box.width),
+      originX: 0,
+      line: emptyLine(paragraph, box.x, box.width),
     });
     placement.parts.push(1);
     cursor.y = box.top + leading;
@@ -118,7 +118,7 @@ function setInRegion(
       column: region.column,
       top: boxes[i].top,
       baseline: boxes[i].baseline,
-      originX: region.left,
+      originX: 0,
       line: composed.lines[i],
     });
   }
@@ -144,7 +144,7 @@ export function placeFlowing(
   limits: readonly number[] = [],
 ): Placement {
   const { frames } = context;
-  const cursor = { ...start };
+  const cursor = copyCursor(start);
   const placement: Placement = { lines: [], end: 0, after: cursor, parts: [], missing: [] };
   if (!cursor.fresh) cursor.y += paragraph.input.style.spaceBefore;
   const length = paragraph.input.text.length;
@@ -165,7 +165,7 @@ export function placeFlowing(
       done = true;
       break;
     }
-    Object.assign(cursor, nextColumn(frames, cursor));
+    moveCursor(cursor, nextColumn(frames, cursor));
     part++;
   }
   placement.end = done ? length : from;
@@ -186,7 +186,7 @@ export function placeSpanning(
   span: number,
 ): Placement {
   const { frames } = context;
-  const cursor = { ...start };
+  const cursor = copyCursor(start);
   const placement: Placement = { lines: [], end: 0, after: cursor, parts: [], missing: [] };
   // Body already set in this section: the span starts a new section below it.
   if (cursor.column > 0 || cursor.y > cursor.sectionTop + EPS) {
@@ -213,7 +213,7 @@ export function placeSpanning(
       done = true;
       break;
     }
-    Object.assign(cursor, frameStart(frames, cursor.frame + 1));
+    moveCursor(cursor, frameStart(frames, cursor.frame + 1));
   }
   placement.end = done ? length : from;
   if (done) cursor.y += paragraph.input.style.spaceAfter;

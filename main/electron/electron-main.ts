@@ -10,6 +10,7 @@ import { channelOf } from '../../shared/services/channels';
 import type { CommandId } from '../../shared/services/commands';
 import { createDispatcher } from '../../shared/services/dispatcher';
 import { resolveLanguage, translate } from '../../shared/services/locales';
+import { EditJournal } from '../journal/edit-journal';
 import { DocumentRegistry } from '../services/documents';
 import { editionBackend } from '../services/edition-backend';
 import { createServiceHandlers, type ServiceContext } from '../services/handlers';
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
     documents,
     preferences,
     resources,
+    // The journal lives in the user's data folder, never beside the user's own file.
+    journal: new EditJournal({ dir: join(app.getPath('userData'), 'recovery') }),
     hooks: {
       info: () => ({
         host: 'electron',

@@ -7,9 +7,12 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { Edition } from '../../shared/model/types';
 import type { CommandState, HostInfo, ServiceHandlers } from '../../shared/services/api';
+import { applyOperation, type Operation } from '../../shared/model/operations';
+import { createJournalHandlers } from '../journal/journal-handlers';
+import type { EditJournal } from '../journal/edit-journal';
 import type { EditionBackend } from './backend';
 import { PathRequiredError, type HostDialogs } from './dialogs';
-import { toOpenDocument, type DocumentRecord, type DocumentRegistry } from './documents';
+import { documentTitle, toOpenDocument, type DocumentRecord, type DocumentRegistry } from './documents';
 import { withRecent, type PreferencesStore } from './preferences';
 import type { ResourceResolver } from './resources';
 
@@ -41,6 +44,8 @@ export interface ServiceDeps {
   preferences: PreferencesStore;
   resources: ResourceResolver;
   hooks: HostHooks;
+  /** The edit journal in the user's data folder (crash recovery). */
+  journal: EditJournal;
 }
 
 /** Replaces a path's extension: the PDF next to `page.folio` is `page.pdf`. */
@@ -89,7 +94,22 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
     return { path };
   }
 
+  const journalHandlers = createJournalHandlers<ServiceContext>(deps.journal, {
+    describeDocument(documentId) {
+      const record = documents.get(documentId);
+      return { path: record.path, title: documentTitle(record), assets: record.assets };
+    },
+    applyOperation: (edition, op) => applyOperation(edition as Edition, op as Operation).edition,
+    async openRecovered(recovered, context) {
+      const record = documents.add(recovered.edition as Edition, recovered.assets, recovered.path, true);
+      // The renderer that asked shows the recovered edition itself.
+      context.documentId = record.id;
+      return { documentId: record.id };
+    },
+  });
+
   return {
+    ...journalHandlers,
     'app.info': async () => hooks.info(),
 
     'edition.current': async (_args, context) => {

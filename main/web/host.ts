@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import os from 'node:os';
 import { createDispatcher, ServiceRejection } from '../../shared/services/dispatcher';
 import type { EditionBackend } from '../services/backend';
+import { EditJournal } from '../journal/edit-journal';
 import { DocumentRegistry } from '../services/documents';
 import { createServiceHandlers, type ServiceContext } from '../services/handlers';
 import type { PreferencesStore } from '../services/preferences';
@@ -25,6 +26,8 @@ export interface WebHostOptions {
   preferences: PreferencesStore;
   /** The edition to open: a .folio path, or null for the sample edition. */
   editionPath: string | null;
+  /** The recovery folder for the edit journal (a data folder, never beside the user's file). */
+  journalDir: string;
   /** 0 picks a free port. */
   port?: number;
   /** Fixed token (tests); random by default. */
@@ -112,6 +115,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     documents,
     preferences: options.preferences,
     resources,
+    journal: new EditJournal({ dir: options.journalDir }),
     hooks: {
       info: () => ({
         host: 'web',

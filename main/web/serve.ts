@@ -5,7 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRenderer, RENDERER_OUT } from '../../scripts/build';
 import { editionBackend } from '../services/edition-backend';
@@ -18,10 +19,23 @@ interface ServeArgs {
   port: number;
   build: boolean;
   preferencesFile: string | null;
+  dataDir: string;
+}
+
+/** Where the browser host keeps recovery journals: $FOLIO_DATA_DIR, else ~/.folio. */
+function defaultDataDir(): string {
+  return process.env.FOLIO_DATA_DIR ? resolve(process.env.FOLIO_DATA_DIR) : join(homedir(), '.folio');
 }
 
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const args: ServeArgs = { editionPath: null, open: true, port: 0, build: true, preferencesFile: null };
+  const args: ServeArgs = {
+    editionPath: null,
+    open: true,
+    port: 0,
+    build: true,
+    preferencesFile: null,
+    dataDir: defaultDataDir(),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-open') args.open = false;
@@ -34,6 +48,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     } else if (arg === '--preferences') {
       if (!argv[i + 1]) throw new Error('--preferences: a file path is required');
       args.preferencesFile = resolve(argv[++i]);
+    } else if (arg === '--data-dir') {
+      if (!argv[i + 1]) throw new Error('--data-dir: a folder is required');
+      args.dataDir = resolve(argv[++i]);
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else if (args.editionPath)
       throw new Error(`one edition at a time (got "${args.editionPath}" and "${arg}")`);
@@ -63,6 +80,7 @@ async function main(): Promise<void> {
       ? new JsonFilePreferences(args.preferencesFile)
       : new MemoryPreferences(),
     editionPath: args.editionPath,
+    journalDir: join(args.dataDir, 'recovery'),
     port: args.port,
     version,
   });

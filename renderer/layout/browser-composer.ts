@@ -108,8 +108,12 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
     },
     compose: (edition) => attempt(() => composition.compose(edition)),
     update(edition, changes: readonly StoryChange[]) {
-      if (changes.length !== 1) return attempt(() => composition.compose(edition));
-      return attempt(() => composition.update(edition, changes[0]));
+      if (changes.length === 0) return attempt(() => composition.compose(edition));
+      return attempt(() => {
+        let list: DisplayList | null = null;
+        for (const change of changes) list = composition.update(edition, change);
+        return list!;
+      });
     },
   };
   return composer;

@@ -1,8 +1,6 @@
-/**
- * The model's one apply path, as the store uses it. The operations module
- * (shared/model/operations.ts) is being built alongside; until it is present
- * the store runs read-only and panels say so.
- */
+/** The model's one apply path, as the store uses it (the inverse is recomputed by the undo history). */
+import { applyOperation } from '../../shared/model/operations';
 import type { ApplyOperation } from '../state/editor-store';
 
-export const applyEditionOperation: ApplyOperation | null = null;
+export const applyEditionOperation: ApplyOperation = (edition, operation) =>
+  applyOperation(edition, operation).edition;

@@ -1,24 +1,17 @@
 /**
- * The operations the properties panel emits. Kept in one place so that the
- * panel speaks the model's operation vocabulary (shared/model/operations.ts)
- * without knowing its details.
+ * The operations the properties panel emits, in the model's vocabulary
+ * (shared/model/operations.ts): `update_frame` and `set_page_props`.
  */
-import type { Frame, Id, Page } from '../../shared/model/types';
-import type { EditionOperation } from '../state/editor-store';
+import type { FramePatch, Operation, PagePatch } from '../../shared/model/operations';
+import type { Id } from '../../shared/model/types';
 
-/** Frame fields the panel edits. */
-export type FrameChange = Partial<Pick<Frame, 'x' | 'y' | 'width' | 'height'>> & {
-  columns?: number;
-  gutter?: number;
-  inset?: { top: number; right: number; bottom: number; left: number };
-};
+export type FrameChange = FramePatch;
+export type PageChange = PagePatch;
 
-export type PageChange = Partial<Pick<Page, 'columns' | 'gutter' | 'margins'>>;
-
-export function frameOperation(pageId: Id, frameId: Id, change: FrameChange): EditionOperation {
-  return { type: 'update-frame', pageId, frameId, changes: change };
+export function frameOperation(_pageId: Id, frameId: Id, change: FrameChange): Operation {
+  return { type: 'update_frame', frameId, props: change };
 }
 
-export function pageOperation(pageId: Id, change: PageChange): EditionOperation {
-  return { type: 'update-page', pageId, changes: change };
+export function pageOperation(pageId: Id, change: PageChange): Operation {
+  return { type: 'set_page_props', pageId, props: change };
 }

@@ -7,11 +7,13 @@
  * `useEditor(selector)` and never mutate it.
  */
 import type { DisplayList } from '../../shared/layout/display-list';
+import type { Operation } from '../../shared/model/operations';
 import type { Edition, Id } from '../../shared/model/types';
+import { storyChangesOf } from './story-changes';
 import { DEFAULT_VIEW, type ViewState } from './view';
 
 /** An operation as the model defines it (shared/model/operations.ts). */
-export type EditionOperation = { type: string } & Record<string, unknown>;
+export type EditionOperation = Operation;
 
 /** Applies one operation and returns the new edition (the model's applyOperation). */
 export type ApplyOperation = (edition: Edition, operation: EditionOperation) => Edition;
@@ -67,10 +69,12 @@ export interface ApplyMeta {
   mergeKey?: string;
   /**
    * Story text edits this change made, so the composer recomposes only from
-   * the edited paragraph on. Omit for anything else (frames, styles, pages):
-   * the whole edition is recomposed.
+   * the edited paragraph on. Usually omitted: the store works them out from
+   * the operations (and recomposes everything for frame, page or style changes).
    */
   storyChanges?: StoryChange[];
+  /** Stories the change touches (informational; the operations say more). */
+  stories?: Id[];
 }
 
 export interface AppliedChange {
@@ -143,7 +147,7 @@ export class EditorStore {
     let after = before;
     for (const operation of list) after = this.applyOperation(after, operation);
     this.set({ edition: after, dirty: true });
-    this.recompose(meta.storyChanges);
+    this.recompose(meta.storyChanges ?? storyChangesOf(list) ?? undefined);
     const change: AppliedChange = { operations: list, before, after, meta: { origin: 'user', ...meta } };
     for (const listener of this.appliedListeners) listener(change);
   }

@@ -6,6 +6,7 @@
  * (`dispatcher.ts`). Nothing else crosses the boundary.
  */
 import { z } from 'zod';
+import { journalServiceMethods } from '../editing/journal-service';
 import {
   commandState,
   documentId,

@@ -216,6 +216,7 @@ export class FontRegistry {
     let list = this.fallbackCache.get(face.key);
     if (!list) {
       list = [];
+      let complete = true;
       for (const family of this.fallbackFamilies) {
         if (!this.familyName(family)) continue;
         const info = this.match(family, face.weight, face.italic);
@@ -223,10 +224,11 @@ export class FontRegistry {
         try {
           list.push(this.load(info.key));
         } catch {
-          // A fallback whose file the host did not supply is simply not tried.
+          // A fallback whose file the host did not supply is not tried now; asked again next time.
+          complete = false;
         }
       }
-      this.fallbackCache.set(face.key, list);
+      if (complete) this.fallbackCache.set(face.key, list);
     }
     return list;
   }

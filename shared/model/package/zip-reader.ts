@@ -189,7 +189,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, directoryOffset
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size)
       throw new ZipProblem('corrupt-entry', `entry "${entry.name}" is damaged (stored size mismatch)`);
-    data = raw.slice();
+    data = raw; // a view of the file's bytes: no copy of large photos
   } else if (entry.method === 8) {
     data = inflateBounded(raw, entry);
   } else {

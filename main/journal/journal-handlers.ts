@@ -6,15 +6,25 @@
  * register a recovered edition as a new open document.
  */
 import type { z } from 'zod';
-import type { JournalServiceMethods } from '../../shared/editing/journal-service';
+import { randomUUID } from 'node:crypto';
+import type { JournalServiceMethods, placementServiceMethods } from '../../shared/editing/journal-service';
 import { replayJournal } from '../../shared/editing/journal-format';
 import type { EditJournal } from './edit-journal';
+import { readImageAsset } from './place-asset';
 
 type Args<M extends keyof JournalServiceMethods> = z.output<JournalServiceMethods[M]['args']>;
 type Result<M extends keyof JournalServiceMethods> = z.output<JournalServiceMethods[M]['result']>;
 
 export type JournalHandlers<Context> = {
   [M in keyof JournalServiceMethods]: (args: Args<M>, context: Context) => Promise<Result<M>>;
+};
+
+type PlacementMethods = typeof placementServiceMethods;
+export type PlacementHandlers<Context> = {
+  [M in keyof PlacementMethods]: (
+    args: z.output<PlacementMethods[M]['args']>,
+    context: Context,
+  ) => Promise<z.output<PlacementMethods[M]['result']>>;
 };
 
 export interface JournalHost<Context> {
@@ -25,6 +35,8 @@ export interface JournalHost<Context> {
   ): { path: string | null; title: string; assets: ReadonlyMap<string, Uint8Array> };
   /** The one apply path (shared/model/operations applyOperation). */
   applyOperation(edition: unknown, op: unknown): unknown;
+  /** Keeps a placed photo's bytes with an open document (served at the asset URL, saved in its package). */
+  storeAsset(documentId: string, assetId: string, bytes: Uint8Array, context: Context): void;
   /** Registers a recovered edition as an open, unsaved document and returns its id. */
   openRecovered(
     recovered: { edition: unknown; path: string | null; title: string; assets: Map<string, Uint8Array> },
@@ -96,4 +108,26 @@ export function createJournalHandlers<Context>(
       return null;
     },
   };
+}
+
+/** The handler for `asset.place`: reads the photo, keeps its bytes with the document and in the journal. */
+export function createPlacementHandlers<Context>(
+  journal: EditJournal,
+  host: Pick<JournalHost<Context>, 'storeAsset'>,
+): PlacementHandlers<Context> {
+  return {
+    'asset.place': async ({ documentId, sessionId, name, data }, context) => {
+      const bytes = new Uint8Array(Buffer.from(data, 'base64'));
+      const id = `as-${randomUUID().slice(0, 12)}`;
+      const asset = await readImageAsset(id, name, bytes);
+      host.storeAsset(documentId, id, bytes, context);
+      if (sessionId) journal.putAsset(sessionId, id, bytes);
+      return asset;
+    },
+  };
+}
+
+/** Every editing service handler, for the host to spread next to its own. */
+export function createEditingHandlers<Context>(journal: EditJournal, host: JournalHost<Context>) {
+  return { ...createJournalHandlers(journal, host), ...createPlacementHandlers(journal, host) };
 }

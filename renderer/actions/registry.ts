@@ -11,6 +11,7 @@ import { textWrapAction } from './text-wrap';
 import { fillFrameAction, fitContentAction, frameToContentAction } from './fit-image';
 import { addPageAction, deletePageAction, duplicatePageAction, movePageAction } from './pages';
 import { toolAction } from './tools';
+import { placeImageAction } from './place-image';
 
 export const ACTIONS: readonly Action[] = [
   undoAction,
@@ -32,6 +33,7 @@ export const ACTIONS: readonly Action[] = [
   deletePageAction,
   duplicatePageAction,
   movePageAction,
+  placeImageAction,
   toolAction,
 ];
 

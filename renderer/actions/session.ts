@@ -14,7 +14,7 @@ import type { Id } from '../../shared/model/types';
 import type { Operation } from '../../shared/model/ops/types';
 import { applyOperations } from '../../shared/model/operations';
 import { UndoHistory, type ChangeMeta } from '../../shared/editing/history';
-import type { JournalServices } from '../../shared/editing/journal-service';
+import type { JournalServices, PlacementServices } from '../../shared/editing/journal-service';
 import { storiesTouched } from '../../shared/editing/touched';
 import type { EditorStore, EditionOperation } from '../state/editor-store';
 import { JournalClient } from '../editor/journal-client';
@@ -53,6 +53,8 @@ export class EditingSession {
 
   /** The host's journal services, when the host offers them. */
   readonly journalServices: JournalServices | null;
+  /** The host's photo placement service, when the host offers it. */
+  readonly placement: PlacementServices | null;
 
   constructor(
     readonly store: EditorStore,
@@ -61,6 +63,9 @@ export class EditingSession {
     const journalServices =
       services && typeof services['journal.begin'] === 'function' ? (services as JournalServices) : null;
     this.journalServices = journalServices;
+    const placing = services as Partial<PlacementServices> | null;
+    this.placement =
+      placing && typeof placing['asset.place'] === 'function' ? (placing as PlacementServices) : null;
     this.journal = journalServices
       ? new JournalClient(journalServices, {
           onError: (message) => {

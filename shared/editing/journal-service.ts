@@ -71,3 +71,47 @@ export type JournalServices = {
     args: z.input<JournalServiceMethods[M]['args']>,
   ) => Promise<z.output<JournalServiceMethods[M]['result']>>;
 };
+
+/** An image asset's description (the model's Asset), as the host reads it from the file. */
+export const placedAsset = z.object({
+  id: z.string(),
+  name: z.string(),
+  path: z.string(),
+  mime: z.enum(['image/jpeg', 'image/png', 'image/tiff', 'image/webp', 'image/heic']),
+  widthPx: z.number().int().positive(),
+  heightPx: z.number().int().positive(),
+  colorSpace: z.enum(['rgb', 'cmyk', 'gray']),
+  byteLength: z.number().int().nonnegative(),
+});
+
+/**
+ * Placing a photo: the renderer sends the file's bytes (base64, from a file
+ * chooser or a drop); the host reads its size and colour space, keeps the
+ * bytes with the open document (and in the journal, so a crash loses no
+ * placed photo) and returns the asset to add with an add_asset operation.
+ */
+export const placementServiceMethods = {
+  'asset.place': {
+    args: z
+      .object({
+        documentId,
+        /** The journal session to keep the bytes in, if one is open. */
+        sessionId: sessionId.nullable(),
+        name: z.string().min(1).max(255),
+        /** The file's bytes, base64 (at most 64 MB decoded). */
+        data: z.string().max(Math.ceil((64 * 1024 * 1024 * 4) / 3) + 4),
+      })
+      .strict(),
+    result: placedAsset,
+  },
+} as const;
+
+export type PlacedAsset = z.output<typeof placedAsset>;
+export type PlacementServices = {
+  'asset.place': (
+    args: z.input<(typeof placementServiceMethods)['asset.place']['args']>,
+  ) => Promise<PlacedAsset>;
+};
+
+/** Every service method the editing issue adds: spread into the host API next to the shell's. */
+export const editingServiceMethods = { ...journalServiceMethods, ...placementServiceMethods } as const;

@@ -5,7 +5,9 @@
 import type { Edition, Frame, Id, Page, Story } from '../model/types';
 import type { Operation } from '../model/ops/types';
 import { threadOwner } from '../model/operations';
-import { createPage } from '../model/factories';
+import { createMasterPage, createPage } from '../model/factories';
+import { addFolioLine } from '../sample/folio-line';
+import { typeArea } from '../sample/page-grid';
 import { getPagePreset, type PagePresetId } from '../model/presets';
 import type { IdGenerator } from '../model/ids';
 
@@ -126,4 +128,31 @@ export function setPageGrid(
     };
   }
   return [{ type: 'set_page_props', pageId, props }];
+}
+
+/**
+ * A new master page with a folio line (报眉: paper name, date, edition on
+ * the left; section and page number on the right, over a rule), whose
+ * fields the composer fills in on every page that uses the master.
+ */
+export function createMasterWithFolioLine(
+  edition: Edition,
+  name: string,
+  shapeOf: Page,
+  ids: IdGenerator,
+): { ops: Operation[]; masterId: Id } {
+  const scratch: Edition = structuredClone(edition);
+  const master = createMasterPage(ids('master'), name);
+  addFolioLine(scratch, master, typeArea(shapeOf), ids);
+  const ops: Operation[] = [];
+  for (const [id, style] of Object.entries(scratch.styles.paragraph)) {
+    if (!edition.styles.paragraph[id]) ops.push({ type: 'upsert_paragraph_style', style });
+  }
+  // Stories first without their thread; the master's frames; then the threads.
+  const stories = Object.values(scratch.stories).filter((s) => !edition.stories[s.id]);
+  for (const story of stories) ops.push({ type: 'add_story', story: { ...story, thread: [] } });
+  ops.push({ type: 'insert_master', master });
+  for (const story of stories)
+    ops.push({ type: 'set_story_thread', storyId: story.id, thread: story.thread });
+  return { ops, masterId: master.id };
 }

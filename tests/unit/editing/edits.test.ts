@@ -121,3 +121,23 @@ describe('style commands', () => {
     expect(storiesUsingStyle(e, e.styles.roleStyles.body).sort()).toEqual([a.storyId, b.storyId].sort());
   });
 });
+
+describe('master pages', () => {
+  it('creates a master with a folio line whose stories are fields, and applies it', async () => {
+    const { createMasterWithFolioLine, applyMaster } = await import('../../../shared/editing/page-edits');
+    const { e, ids } = editionWithFrames();
+    const made = createMasterWithFolioLine(e, 'B-Folio', e.pages[0], ids);
+    const next = run(e, made.ops);
+    const master = next.masters.find((m) => m.id === made.masterId)!;
+    const folioStories = Object.values(next.stories).filter((s) =>
+      s.thread.some((id) => master.frames.some((f) => f.id === id)),
+    );
+    expect(folioStories).toHaveLength(2);
+    const fields = folioStories.flatMap((s) =>
+      s.blocks.flatMap((b) => b.children.map((l) => l.field).filter(Boolean)),
+    );
+    expect(fields).toEqual(expect.arrayContaining(['paperName', 'date', 'pageNumber', 'section']));
+    const applied = run(next, applyMaster(next, [next.pages[1].id], made.masterId));
+    expect(applied.pages[1].masterId).toBe(made.masterId);
+  });
+});

@@ -1,0 +1,14 @@
+import type { Action } from './action';
+import { mod } from './action';
+import { choosePhotos } from '../tools/place';
+
+/** Ctrl/Cmd+D (InDesign's Place): choose photos; they fill the selected image frame or get new frames. */
+export const placeImageAction: Action = {
+  name: 'placeImage',
+  label: { en: 'Place…', zh: '置入…' },
+  perform: (ctx) => {
+    choosePhotos(ctx.store, ctx.session);
+    return null;
+  },
+  keyTest: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyD',
+};

@@ -8,7 +8,12 @@
 import { z } from 'zod';
 import { BLOCK_ROLES } from './types';
 
-const id = z.string().min(1, 'must be a non-empty id').max(200, 'id longer than 200 characters');
+const id = z
+  .string()
+  .min(1, 'must be a non-empty id')
+  .max(200, 'id longer than 200 characters')
+  // As a record key it would set the object's prototype instead of adding an entry.
+  .refine((v) => v !== '__proto__', 'the id "__proto__" is reserved');
 const finite = z.number();
 const nonNegative = z.number().min(0);
 const positive = z.number().gt(0);
@@ -207,9 +212,9 @@ export const roleStylesSchema = z.looseObject(
 );
 
 export const styleSheetsSchema = z.looseObject({
-  paragraph: z.record(z.string(), paragraphStyleSchema),
-  character: z.record(z.string(), characterStyleSchema),
-  swatches: z.record(z.string(), swatchSchema),
+  paragraph: z.record(id, paragraphStyleSchema),
+  character: z.record(id, characterStyleSchema),
+  swatches: z.record(id, swatchSchema),
   roleStyles: roleStylesSchema,
 });
 
@@ -250,6 +255,6 @@ export const editionSchema = z.looseObject({
   styles: styleSheetsSchema,
   masters: z.array(masterPageSchema),
   pages: z.array(pageSchema),
-  stories: z.record(z.string(), storySchema),
-  assets: z.record(z.string(), assetSchema),
+  stories: z.record(id, storySchema),
+  assets: z.record(id, assetSchema),
 });

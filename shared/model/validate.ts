@@ -45,6 +45,14 @@ export function zodIssues(error: z.ZodError): ValidationIssue[] {
 
 /** Validates shape, ranges and references of a current-version edition. */
 export function validateEdition(value: unknown): ValidationResult {
+  // zod silently drops "__proto__" keys (rightly, against prototype pollution); a story or
+  // asset stored under that key would vanish without a word, so refuse it by name instead.
+  const protoPath = findProtoKey(value, []);
+  if (protoPath)
+    return {
+      ok: false,
+      issues: [{ path: formatPath(protoPath), message: 'the key "__proto__" is not allowed' }],
+    };
   const parsed = editionSchema.safeParse(value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const edition = parsed.data as unknown as Edition;
@@ -175,6 +183,23 @@ export function checkReferences(edition: Edition): ValidationIssue[] {
     assetPaths.set(asset.path, asset.id);
   }
   return issues;
+}
+
+function findProtoKey(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findProtoKey(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return [...path, key];
+    const found = findProtoKey((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 function has(record: Record<Id, unknown>, key: Id): boolean {

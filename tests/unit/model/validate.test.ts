@@ -104,6 +104,17 @@ describe('edition validation', () => {
     );
   });
 
+  it('refuses a "__proto__" key instead of silently losing what is under it', () => {
+    const text = JSON.stringify(clone(sampleEdition())).replace(
+      '"stories":{',
+      '"stories":{"__proto__":{"id":"x"},',
+    );
+    const result = validateEdition(JSON.parse(text));
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: 'stories.__proto__', message: 'the key "__proto__" is not allowed' },
+    ]);
+  });
+
   it('keeps fields it does not know instead of dropping them', () => {
     const edition = clone(sampleEdition()) as Edition & { future?: string };
     edition.future = 'kept';

@@ -16,7 +16,7 @@ import {
   type DragEvent,
 } from 'react';
 import type { DisplayItem, DisplayPage } from '../../shared/layout/display-list';
-import type { Id, ImageFrame } from '../../shared/model/types';
+import type { Edition, Id, ImageFrame } from '../../shared/model/types';
 import { hitTest } from '../../shared/editing/caret-map';
 import {
   clampSize,
@@ -453,7 +453,7 @@ function Decorations({
   selected: Id[];
   scale: number;
   tool: ToolId;
-  edition: ReturnType<typeof useEditor<import('../../shared/model/types').Edition | null>>;
+  edition: Edition | null;
 }) {
   const px = 1 / scale;
   const size = HANDLE_PX * px;

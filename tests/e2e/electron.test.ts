@@ -1,0 +1,68 @@
+/**
+ * The desktop app itself, launched with `_electron.launch` and a fresh
+ * profile, as Joplin's and VS Code's suites do. It runs wherever the
+ * Electron binary exists; here (the binary cannot be downloaded) it prints
+ * why it is skipped.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { buildMain } from '../../scripts/build';
+import { ROOT } from './support/web-host';
+
+/** The Electron binary's path, or null when it is not installed. */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+if (!binary)
+  console.log('skipped: no Electron binary (the Electron end-to-end test runs where it can be installed)');
+
+describe('Folio in Electron', () => {
+  it.skipIf(!binary)('opens the sample edition in a locked-down window and paints it', async () => {
+    await buildMain({ quiet: true });
+    const profile = mkdtempSync(join(tmpdir(), 'folio-electron-'));
+    const app = await _electron.launch({
+      executablePath: binary!,
+      args: [ROOT, `--user-data-dir=${profile}`],
+      cwd: ROOT,
+    });
+    try {
+      const window = await app.firstWindow();
+      await window.waitForFunction(() => document.body.dataset.painted !== undefined, null, {
+        timeout: 60_000,
+      });
+      expect(await window.evaluate(() => document.body.dataset.painted)).toBe('true');
+      expect(await window.getByTestId('page-1').count()).toBe(1);
+      // The renderer sees one bridge object and no Node.
+      expect(
+        await window.evaluate(() => Object.keys((window as unknown as { folio: object }).folio).sort()),
+      ).toEqual(['invoke', 'onCommand', 'pathForFile']);
+      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      const preferences = await app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences(),
+      );
+      expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      // Navigation away and new windows are refused.
+      await window.evaluate(() => window.open('https://example.com'));
+      expect(app.windows()).toHaveLength(1);
+      const menu = await app.evaluate(({ Menu }) =>
+        Menu.getApplicationMenu()?.items.map((item) => item.label),
+      );
+      expect(menu).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+    } finally {
+      await app.close();
+    }
+  });
+});

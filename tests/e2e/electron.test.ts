@@ -37,17 +37,17 @@ describe('Folio in Electron', () => {
       cwd: ROOT,
     });
     try {
-      const window = await app.firstWindow();
-      await window.waitForFunction(() => document.body.dataset.painted !== undefined, null, {
+      const page = await app.firstWindow();
+      await page.waitForFunction(() => document.body.dataset.painted !== undefined, null, {
         timeout: 60_000,
       });
-      expect(await window.evaluate(() => document.body.dataset.painted)).toBe('true');
-      expect(await window.getByTestId('page-1').count()).toBe(1);
+      expect(await page.evaluate(() => document.body.dataset.painted)).toBe('true');
+      expect(await page.getByTestId('page-1').count()).toBe(1);
       // The renderer sees one bridge object and no Node.
       expect(
-        await window.evaluate(() => Object.keys((window as unknown as { folio: object }).folio).sort()),
+        await page.evaluate(() => Object.keys((window as unknown as { folio: object }).folio).sort()),
       ).toEqual(['invoke', 'onCommand', 'pathForFile']);
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
         'undefined',
       );
       const preferences = await app.evaluate(({ BrowserWindow }) =>
@@ -55,7 +55,7 @@ describe('Folio in Electron', () => {
       );
       expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       // Navigation away and new windows are refused.
-      await window.evaluate(() => window.open('https://example.com'));
+      await page.evaluate(() => void globalThis.open('https://example.com'));
       expect(app.windows()).toHaveLength(1);
       const menu = await app.evaluate(({ Menu }) =>
         Menu.getApplicationMenu()?.items.map((item) => item.label),

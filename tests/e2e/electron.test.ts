@@ -51,7 +51,9 @@ describe('Folio in Electron', () => {
         'undefined',
       );
       const preferences = await app.evaluate(({ BrowserWindow }) =>
-        BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences(),
+        (
+          BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences(): unknown }
+        ).getLastWebPreferences(),
       );
       expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       // Navigation away and new windows are refused.

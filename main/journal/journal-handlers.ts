@@ -35,8 +35,6 @@ export interface JournalHost<Context> {
   ): { path: string | null; title: string; assets: ReadonlyMap<string, Uint8Array> };
   /** The one apply path (shared/model/operations applyOperation). */
   applyOperation(edition: unknown, op: unknown): unknown;
-  /** Keeps a placed photo's bytes with an open document (served at the asset URL, saved in its package). */
-  storeAsset(documentId: string, assetId: string, bytes: Uint8Array, context: Context): void;
   /** Registers a recovered edition as an open, unsaved document and returns its id. */
   openRecovered(
     recovered: { edition: unknown; path: string | null; title: string; assets: Map<string, Uint8Array> },
@@ -111,9 +109,14 @@ export function createJournalHandlers<Context>(
 }
 
 /** The handler for `asset.place`: reads the photo, keeps its bytes with the document and in the journal. */
+export interface PlacementHost<Context> {
+  /** Keeps a placed photo's bytes with an open document (served at the asset URL, saved in its package). */
+  storeAsset(documentId: string, assetId: string, bytes: Uint8Array, context: Context): void;
+}
+
 export function createPlacementHandlers<Context>(
   journal: EditJournal,
-  host: Pick<JournalHost<Context>, 'storeAsset'>,
+  host: PlacementHost<Context>,
 ): PlacementHandlers<Context> {
   return {
     'asset.place': async ({ documentId, sessionId, name, data }, context) => {
@@ -128,6 +131,9 @@ export function createPlacementHandlers<Context>(
 }
 
 /** Every editing service handler, for the host to spread next to its own. */
-export function createEditingHandlers<Context>(journal: EditJournal, host: JournalHost<Context>) {
+export function createEditingHandlers<Context>(
+  journal: EditJournal,
+  host: JournalHost<Context> & PlacementHost<Context>,
+) {
   return { ...createJournalHandlers(journal, host), ...createPlacementHandlers(journal, host) };
 }

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Edition } from '../../shared/model/types';
 import type { CommandState, HostInfo, ServiceHandlers } from '../../shared/services/api';
 import { applyOperation, type Operation } from '../../shared/model/operations';
-import { createJournalHandlers } from '../journal/journal-handlers';
+import { createEditingHandlers } from '../journal/journal-handlers';
 import type { EditJournal } from '../journal/edit-journal';
 import type { EditionBackend } from './backend';
 import { PathRequiredError, type HostDialogs } from './dialogs';
@@ -94,7 +94,7 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
     return { path };
   }
 
-  const journalHandlers = createJournalHandlers<ServiceContext>(deps.journal, {
+  const journalHandlers = createEditingHandlers<ServiceContext>(deps.journal, {
     describeDocument(documentId) {
       const record = documents.get(documentId);
       return { path: record.path, title: documentTitle(record), assets: record.assets };
@@ -105,6 +105,9 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
       // The renderer that asked shows the recovered edition itself.
       context.documentId = record.id;
       return { documentId: record.id };
+    },
+    storeAsset(documentId, assetId, bytes) {
+      documents.get(documentId).assets.set(assetId, bytes);
     },
   });
 

@@ -6,7 +6,7 @@
  * (`dispatcher.ts`). Nothing else crosses the boundary.
  */
 import { z } from 'zod';
-import { journalServiceMethods } from '../editing/journal-service';
+import { editingServiceMethods } from '../editing/journal-service';
 import {
   commandState,
   documentId,
@@ -71,6 +71,9 @@ export const serviceMethods = {
     z.object({ commands: z.record(z.string().max(64), commandState) }).strict(),
     z.null(),
   ),
+
+  /** The edit journal (crash recovery) and photo placement, declared by the editing issue. */
+  ...editingServiceMethods,
 } as const;
 
 export type ServiceMethods = typeof serviceMethods;

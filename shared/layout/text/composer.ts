@@ -13,6 +13,7 @@ import type {
 import type { FontFaceRef } from '../display-list';
 import { breakLine, isLoneCharacter, rebalanceLoneCharacter, type LineBreak } from './break-lines';
 import type { FontRegistry } from './fonts';
+import { breakOptimal, needsOptimising } from './optimal-breaks';
 import { prepareParagraph, type PreparedParagraph } from './prepare';
 import { setLine } from './set-line';
 import type { Shaper } from './shaper';
@@ -22,6 +23,12 @@ export interface ParagraphComposerOptions {
   shaper: Shaper;
   /** Prepared paragraphs kept for re-breaking (least recently used dropped first). */
   cacheSize?: number;
+  /**
+   * 'optimal' (default): justified paragraphs that fit their slots are broken
+   * as a whole (Knuth–Plass style, never more lines than greedy); 'greedy':
+   * line by line only.
+   */
+  breaker?: 'greedy' | 'optimal';
 }
 
 export interface FolioParagraphComposer extends ParagraphComposer {
@@ -57,6 +64,7 @@ function cacheKey(input: ParagraphInput): string {
 export function createParagraphComposer(options: ParagraphComposerOptions): FolioParagraphComposer {
   const { fonts, shaper } = options;
   const capacity = options.cacheSize ?? 4000;
+  const optimal = (options.breaker ?? 'optimal') === 'optimal';
   const cache = new Map<string, PreparedParagraph>();
   let hits = 0;
   let misses = 0;
@@ -108,6 +116,14 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
       breaks.push(line);
       places.push(place);
       at = line.end;
+    }
+    // Whole-paragraph breaking for justified text that fits: evens out loose lines.
+    if (optimal && style.align === 'justify' && at >= p.n && breaks.length >= 2 && p.n > 0) {
+      const measureAt = (line: number) => places[line].measure;
+      if (needsOptimising(p, breaks, measureAt)) {
+        const better = breakOptimal(p, first, measureAt, style.hyphenate, breaks.length);
+        if (better) breaks.splice(0, breaks.length, ...better);
+      }
     }
     // 孤字: no single-character last line.
     const count = breaks.length;

@@ -78,6 +78,13 @@ export interface PreparedParagraph {
   /** Prefix sums over clusters: base width (adv − cuts + track + gap) and remaining shrinkable blanks. */
   widthSum: Float64Array;
   shrinkSum: Float64Array;
+  /**
+   * Nominal stretchability for the optimal breaker, prefix sums: a word space
+   * ½ em, a Han–Latin gap ¼ em, a CJK inter-character gap 0.1 em. `stretchBefore`
+   * is the boundary's share (dropped at a line start).
+   */
+  stretchSum: Float64Array;
+  stretchBefore: Float64Array;
   /** Characters no font could draw. */
   missing: { offset: number; codePoint: number }[];
   /** Face of the paragraph's first span (metrics for empty lines). */
@@ -343,7 +350,11 @@ export function prepareParagraph(
 
   const widthSum = new Float64Array(n + 1);
   const shrinkSum = new Float64Array(n + 1);
+  const stretchSum = new Float64Array(n + 1);
+  const stretchBefore = new Float64Array(n);
   for (let c = 0; c < n; c++) {
+    stretchBefore[c] = size[c] * (hanLatin[c] ? 0.25 : cjkGap[c] ? 0.1 : 0);
+    stretchSum[c + 1] = stretchSum[c] + stretchBefore[c] + (kind[c] === KIND_SPACE ? size[c] * 0.5 : 0);
     widthSum[c + 1] = widthSum[c] + advance[c] - cutL[c] - cutR[c] + track[c] + gapBefore[c];
     shrinkSum[c + 1] = shrinkSum[c] + (blankL[c] - cutL[c]) + (blankR[c] - cutR[c]);
   }
@@ -377,6 +388,8 @@ export function prepareParagraph(
     hyphenBefore,
     widthSum,
     shrinkSum,
+    stretchSum,
+    stretchBefore,
     missing,
     baseFace: spanFaces[0],
     baseSize: spans[0].size,

@@ -169,13 +169,21 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
   };
   // Text runs beside the photos in the columns they leave free, so the
   // photos add only their share of the module's columns to its height.
-  const needAt = (plan: StoryPlan, columns: number) =>
-    estimateStoryHeight(plan.story.blocks, styles, {
-      columns,
-      columnWidth: area.columnWidth,
-      gutter: area.gutter,
-    }) +
-    (photoBlockHeight(plan, columns) * photoColumns(columns)) / columns;
+  // Memoised: band packing asks for the same story at the same width many times.
+  const needs = new Map<StoryPlan, Map<number, number>>();
+  const needAt = (plan: StoryPlan, columns: number) => {
+    let byWidth = needs.get(plan);
+    if (!byWidth) needs.set(plan, (byWidth = new Map()));
+    let need = byWidth.get(columns);
+    if (need === undefined) {
+      const shape = { columns, columnWidth: area.columnWidth, gutter: area.gutter };
+      need =
+        estimateStoryHeight(plan.story.blocks, styles, shape) +
+        (photoBlockHeight(plan, columns) * photoColumns(columns)) / columns;
+      byWidth.set(columns, need);
+    }
+    return need;
+  };
 
   // Pages are added as the copy needs them.
   let pageIndex = 0;

@@ -19,6 +19,7 @@ const EPSILON = 1e-6;
  * extra. Paragraphs with no solution inside it are broken greedily.
  */
 const TOLERANCE = 2.5;
+const EMERGENCY_TOLERANCE = 12;
 const LINE_PENALTY = 10;
 const HYPHEN_DEMERITS = 3_000;
 const DOUBLE_HYPHEN_DEMERITS = 3_000;
@@ -81,8 +82,25 @@ export function breakOptimal(
   hyphenate: boolean,
   maxLines: number,
 ): LineBreak[] | null {
+  // Like TeX: a second pass with a looser tolerance when the first finds nothing.
+  return (
+    breakWithin(p, start, measureAt, hyphenate, maxLines, TOLERANCE) ??
+    breakWithin(p, start, measureAt, hyphenate, maxLines, EMERGENCY_TOLERANCE)
+  );
+}
+
+function breakWithin(
+  p: PreparedParagraph,
+  start: number,
+  measureAt: (line: number) => number,
+  hyphenate: boolean,
+  maxLines: number,
+  tolerance: number,
+): LineBreak[] | null {
   const n = p.n;
-  const active: BreakNode[] = [{ pos: start, line: 0, demerits: 0, prev: null, hyphenated: false, fitness: 1 }];
+  const active: BreakNode[] = [
+    { pos: start, line: 0, demerits: 0, prev: null, hyphenated: false, fitness: 1 },
+  ];
   const bestByLine: (BreakNode | null)[] = new Array(maxLines + 1).fill(null);
   for (let e = start + 1; e <= n; e++) {
     const regular = e === n || p.breakBefore[e] !== BREAK_NO;
@@ -123,7 +141,7 @@ export function breakOptimal(
         ratio =
           stretch > EPSILON ? (measure - natural) / stretch : measure - natural > EPSILON ? Infinity : 0;
       }
-      if (ratio > TOLERANCE) continue;
+      if (ratio > tolerance) continue;
       const badness = 100 * Math.abs(ratio) ** 3;
       const fitness = fitnessOf(ratio);
       let demerits = (LINE_PENALTY + badness) ** 2;

@@ -63,6 +63,8 @@ export interface StoryEditorProps {
   status?: string;
   /** True when the status shows text over (the overset marker). */
   overset?: boolean;
+  /** CSS font stack for the galley text. */
+  fontFamily?: string;
 }
 
 const isMod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -321,7 +323,9 @@ export function StoryEditor(props: StoryEditorProps) {
             padding: '8px 12px',
             minHeight: 200,
             outline: 'none',
-            fontFamily: 'serif',
+            fontFamily: props.fontFamily ?? 'serif',
+            maxHeight: '45vh',
+            overflowY: 'auto',
             whiteSpace: 'pre-wrap',
           }}
         />

@@ -15,6 +15,7 @@ import { endsWord } from '../../shared/editing/history';
 import { translateSlateOps, typedText } from '../../shared/editing/slate-to-model';
 import type { RightPanelProps } from '../shell/extensions';
 import { useEditor } from '../state/use-editor';
+import { cssFamily } from '../canvas/font-faces';
 import { sessionOf } from '../actions/session';
 import { StoryEditor, type EditInfo } from './StoryEditor';
 import { StylesPanel } from './StylesPanel';
@@ -26,6 +27,13 @@ export function StoryPanel({ store }: RightPanelProps) {
   const stories = useEditor((s) => s.edition?.stories ?? null);
   const displayList = useEditor((s) => s.displayList);
   const language = useEditor((s) => s.edition?.meta.language ?? 'zh-Hans');
+  // The galley shows the story in the very faces the page uses (loaded from the composer's bytes).
+  const fontFamily = useEditor((s) => {
+    const keys = Object.keys(s.displayList?.fonts ?? {}).sort(
+      (a, b) => Number(b.includes('Serif')) - Number(a.includes('Serif')),
+    );
+    return [...keys.map((key) => `"${cssFamily(key)}"`), 'serif'].join(', ');
+  });
   const caret = useSyncExternalStore(session.subscribe, () => session.getCaretRequest());
   const zh = language === 'zh-Hans';
 
@@ -104,6 +112,7 @@ export function StoryPanel({ store }: RightPanelProps) {
           caretRequest={caretRequest}
           status={fit ? fitSummary(fit, language) : ''}
           overset={!!fit && (fit.oversetCharacters > 0 || fit.copyfitLines < 0)}
+          fontFamily={fontFamily}
         />
       ) : null}
       {fit && fit.frames.length > 1 ? (

@@ -69,11 +69,14 @@ export function StylesPanel({ store }: RightPanelProps) {
   };
 
   return (
-    <section
+    <details
       className="styles-panel"
       data-testid="styles-panel"
       style={{ padding: 4, borderTop: '1px solid #ddd', fontSize: 12 }}
     >
+      <summary data-testid="styles-panel-toggle" style={{ fontWeight: 600, cursor: 'pointer' }}>
+        {zh ? '样式与色板' : 'Styles and swatches'}
+      </summary>
       <h3 style={{ margin: '4px 0' }}>{zh ? '段落样式' : 'Paragraph styles'}</h3>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 160, overflow: 'auto' }}>
         {Object.values(styles.paragraph).map((s) => (
@@ -330,7 +333,7 @@ export function StylesPanel({ store }: RightPanelProps) {
           {zh ? '添加' : 'Add'}
         </button>
       </div>
-    </section>
+    </details>
   );
 }
 

@@ -4,9 +4,10 @@
  * a colour conversion); spot colours become Separation colour spaces with
  * the swatch's CMYK as alternate, painted at the tint.
  *
- * DisplayColor.cmyk is the colour as printed, tint applied (display-list
- * contract: "a colour as it prints"). A Separation needs the full-strength
- * alternate, so a spot colour's CMYK is divided by its tint.
+ * DisplayColor.cmyk is the swatch at full strength and `tint` the
+ * percentage applied (shared/layout/colors.ts resolveColor): a process
+ * colour prints cmyk × tint; a spot colour's Separation takes the swatch's
+ * CMYK as its alternate and is painted at tint / 100.
  */
 import type { DisplayColor } from '../../shared/layout/display-list';
 import type { DocInternals } from './pdfkit-internals';
@@ -27,10 +28,11 @@ export class PdfColors {
   set(color: DisplayColor, stroke: boolean): string {
     if (color.spot) {
       const id = this.spotId(color);
-      const tint = color.tint > 0 ? color.tint / 100 : 1;
+      const tint = clamp(color.tint) / 100;
       return stroke ? `/${id} CS ${num(tint)} SCN` : `/${id} cs ${num(tint)} scn`;
     }
-    const [c, m, y, k] = color.cmyk.map((v) => num(clamp(v) / 100));
+    const tint = clamp(color.tint) / 100;
+    const [c, m, y, k] = color.cmyk.map((v) => num((clamp(v) / 100) * tint));
     return `${c} ${m} ${y} ${k} ${stroke ? 'K' : 'k'}`;
   }
 
@@ -38,9 +40,8 @@ export class PdfColors {
     const name = color.spot as string;
     let spot = this.doc.spotColors[name];
     if (!spot) {
-      const strength = color.tint > 0 ? 100 / color.tint : 1;
-      const full = color.cmyk.map((v) => Math.min(100, clamp(v) * strength));
-      this.doc.addSpotColor(name, full[0], full[1], full[2], full[3]);
+      const [c, m, y, k] = color.cmyk.map(clamp);
+      this.doc.addSpotColor(name, c, m, y, k);
       spot = this.doc.spotColors[name];
     }
     // pdfkit adds every spot colour to each page's resources when the page ends.

@@ -45,6 +45,16 @@ export class PreflightRefusedError extends Error {
   }
 }
 
+const UNEXPORTABLE = new Set(['missing-image', 'unreadable-image', 'missing-font']);
+
+/** Something the PDF needs (an image's or font's bytes) is missing or damaged; the message names it and where. */
+export class UnexportableError extends Error {
+  constructor(readonly finding: PreflightFinding) {
+    super(finding.message);
+    this.name = 'UnexportableError';
+  }
+}
+
 /** The output file cannot be created. */
 export class OutputPathError extends Error {
   constructor(path: string, reason: string) {
@@ -75,8 +85,12 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
       target: options.preset,
       fontLoader: request.fontLoader,
     });
-    if (options.preset === 'press' && hasErrors(findings) && !options.force)
+    // A damaged or missing image or font cannot be exported in any preset, forced or not.
+    const blocking = findings.find((f) => UNEXPORTABLE.has(f.code));
+    if (blocking) throw new UnexportableError(blocking);
+    if (options.preset === 'press' && hasErrors(findings) && !options.force) {
       throw new PreflightRefusedError(findings);
+    }
     const bytes = await renderPdf({
       edition: request.edition,
       displayList: request.displayList,

@@ -1,14 +1,14 @@
 /**
- * Finds and parses the font files a display list names. The fonts helper's
- * registry (main/fonts) is the real source; until a registry is passed in,
- * this adapter looks the file name up among the fonts that ship through npm
- * (@expo-google-fonts/noto-*-sc), which are the files the composer measures.
+ * Finds and parses the font files a display list names: the same bytes the
+ * composer measured (main/fonts readBundledFont), or any TTF of the npm font
+ * packages (@expo-google-fonts/noto-*-sc) by file name.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { FontFaceRef } from '../../shared/layout/display-list';
+import { readBundledFont } from '../fonts';
 
 /** Returns the bytes of a font file named by a display list, or null when it is not installed. */
 export type FontFileLoader = (ref: FontFaceRef) => Uint8Array | null;
@@ -46,8 +46,10 @@ export function resolveFontFile(file: string): string | null {
   return fontIndex().get(base) ?? null;
 }
 
-/** The default loader: the npm font packages. */
+/** The default loader: the fonts helper's bundled fonts (main/fonts), else a file of the npm font packages. */
 export const packagedFontLoader: FontFileLoader = (ref) => {
+  const bundled = readBundledFont(ref.file);
+  if (bundled) return bundled;
   const path = resolveFontFile(ref.file);
   return path ? readFileSync(path) : null;
 };

@@ -5,6 +5,7 @@
  */
 import type { DisplayImage, DisplayPage } from '../../shared/layout/display-list';
 import type { Asset, AssetBytes, Id } from '../../shared/model/types';
+import { cachedImage, imageCacheKey, storeImage } from './image-cache';
 import { ImageError, prepareImage, type ExportPreset, type PreparedImage } from './image-prepare';
 import type { DocInternals, PdfRef } from './pdfkit-internals';
 import { num } from './pdf-syntax';
@@ -30,23 +31,37 @@ export class PdfImageSet {
         largest.set(item.assetId, Math.max(largest.get(item.assetId) ?? 0, item.imageWidth));
       }
     }
-    for (const [assetId, width] of largest) {
-      const asset = this.assets[assetId];
-      if (!asset) {
-        const unknown: Asset = {
-          id: assetId,
-          name: assetId,
-          path: `assets/${assetId}`,
-          mime: 'image/jpeg',
-          widthPx: 0,
-          heightPx: 0,
-          colorSpace: 'rgb',
-          byteLength: 0,
-        };
-        throw new ImageError(unknown, 'is placed on a page but not listed in the edition');
-      }
-      this.prepared.set(assetId, await prepareImage(asset, this.bytes.get(assetId), this.preset, width));
+    // sharp works on libuv's thread pool: convert the images side by side.
+    await Promise.all(
+      [...largest].map(async ([assetId, width]) => {
+        this.prepared.set(assetId, await this.prepareOne(assetId, width));
+      }),
+    );
+  }
+
+  private async prepareOne(assetId: Id, widthPt: number): Promise<PreparedImage> {
+    const asset = this.assets[assetId];
+    if (!asset) {
+      const unknown: Asset = {
+        id: assetId,
+        name: assetId,
+        path: `assets/${assetId}`,
+        mime: 'image/jpeg',
+        widthPx: 0,
+        heightPx: 0,
+        colorSpace: 'rgb',
+        byteLength: 0,
+      };
+      throw new ImageError(unknown, 'is placed on a page but not listed in the edition');
     }
+    const bytes = this.bytes.get(assetId);
+    if (!bytes) return prepareImage(asset, bytes, this.preset, widthPt);
+    const key = imageCacheKey(bytes, this.preset, Math.ceil(widthPt));
+    const cached = cachedImage(key);
+    if (cached) return cached;
+    const image = await prepareImage(asset, bytes, this.preset, widthPt);
+    storeImage(key, image);
+    return image;
   }
 
   /** Operators that draw an image item clipped to its frame (empty frames paint nothing in the PDF). */
@@ -75,8 +90,6 @@ export class PdfImageSet {
         ...(image.invertedCmyk ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
       });
       ref.end(Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength));
-      // Once written, the bytes live in the PDF stream; drop our copy.
-      this.prepared.delete(assetId);
       entry = { ref, name: `Im${this.written.size + 1}` };
       this.written.set(assetId, entry);
     }

@@ -3,6 +3,7 @@ export {
   exportPdf,
   PreflightRefusedError,
   OutputPathError,
+  UnexportableError,
   type ExportPdfRequest,
   type ExportPdfResult,
 } from './export-pdf';
@@ -13,3 +14,4 @@ export { parsePageRange, PageRangeError } from './page-range';
 export { ImageError } from './image-prepare';
 export { MissingFontError } from './font-set';
 export { packagedFontLoader, type FontFileLoader } from './font-files';
+export { composeForExport, exportPdfFile, preflight } from './pipeline';

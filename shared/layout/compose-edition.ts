@@ -431,15 +431,14 @@ function sameEntries(a: readonly FrameLine[] | undefined, b: readonly FrameLine[
   return true;
 }
 
-const fontCache = new WeakMap<object, string[]>();
 function collectFonts(flow: StoryFlow, keys: Set<string>): void {
   for (const { placement } of flow.paragraphs) {
-    let list = fontCache.get(placement);
+    let list = placement.fontKeys;
     if (!list) {
       const set = new Set<string>();
       for (const placed of placement.lines) for (const run of placed.line.runs) set.add(run.fontKey);
       list = [...set];
-      fontCache.set(placement, list);
+      placement.fontKeys = list;
     }
     for (const key of list) keys.add(key);
   }

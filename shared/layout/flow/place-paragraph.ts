@@ -4,6 +4,7 @@
  * with widow and orphan control. Returns the placed lines and the cursor
  * after the paragraph.
  */
+import type { DisplayLine } from '../display-list';
 import type { ComposedLine, ParagraphComposer } from '../paragraph-types';
 import { baselineOffset, EM_BOX_DESCENT } from './grid';
 import { composeInRegion, lineBoxAt, type Region } from './line-slots';
@@ -22,6 +23,8 @@ export interface PlacedLine {
   /** The slot origin: the composer's x values are relative to it (0: the page's left edge). */
   originX: number;
   line: ComposedLine;
+  /** Its DisplayLines, made on first use (a field, not a WeakMap: cheaper to make and to collect). */
+  display?: DisplayLine[];
 }
 
 export interface Placement {
@@ -32,6 +35,8 @@ export interface Placement {
   /** Lines set in each column the paragraph touched, in order. */
   parts: number[];
   missing: { offset: number; codePoint: number }[];
+  /** Font keys of the glyph runs, collected on first use. */
+  fontKeys?: string[];
 }
 
 export interface FlowContext {

@@ -18,15 +18,13 @@ export interface FrameLine {
   placed: PlacedLine;
 }
 
-/** Cache of display lines per placed line: unchanged paragraphs keep their DisplayLine objects. */
-const displayCache = new WeakMap<PlacedLine, DisplayLine[]>();
-
+/** Display lines of a placed line, made once and kept on it: unchanged paragraphs keep their DisplayLine objects. */
 function linesOf(storyId: string, entry: FrameLine, dy: number): DisplayLine[] {
   if (dy !== 0) return toDisplayLines(storyId, entry.paragraph, entry.placed, dy);
-  let lines = displayCache.get(entry.placed);
+  let lines = entry.placed.display;
   if (!lines) {
     lines = toDisplayLines(storyId, entry.paragraph, entry.placed, 0);
-    displayCache.set(entry.placed, lines);
+    entry.placed.display = lines;
   }
   return lines;
 }

@@ -16,11 +16,6 @@ export interface ThreadFrame {
   obstacles: Obstacle[];
   /** The page's baseline grid when the frame aligns to it, else null. */
   grid: BaselineGrid | null;
-  /**
-   * Everything about the frame the flow depends on; equal signatures mean a
-   * previous flow through this frame is still valid.
-   */
-  signature: string;
 }
 
 /**
@@ -35,19 +30,6 @@ export function threadFrame(
 ): ThreadFrame {
   const obstacles = wrapObstacles(pageFrames, frame);
   const grid = frame.alignToGrid && page.baselineGrid ? page.baselineGrid : null;
-  const signature = JSON.stringify([
-    pageIndex,
-    frame.x,
-    frame.y,
-    frame.width,
-    frame.height,
-    frame.columns,
-    frame.gutter,
-    frame.inset,
-    frame.verticalAlign,
-    grid,
-    obstacles,
-  ]);
   return {
     frame,
     pageIndex,
@@ -55,6 +37,5 @@ export function threadFrame(
     columns: frameColumns(frame),
     obstacles,
     grid,
-    signature,
   };
 }

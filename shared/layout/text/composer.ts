@@ -63,7 +63,8 @@ function cacheKey(input: ParagraphInput): string {
 
 export function createParagraphComposer(options: ParagraphComposerOptions): FolioParagraphComposer {
   const { fonts, shaper } = options;
-  const capacity = options.cacheSize ?? 4000;
+  // ~50 kB per 400-character paragraph: 1500 covers a 24-page edition and the edits since.
+  const capacity = options.cacheSize ?? 1500;
   const optimal = (options.breaker ?? 'optimal') === 'optimal';
   const cache = new Map<string, PreparedParagraph>();
   let hits = 0;

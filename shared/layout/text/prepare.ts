@@ -104,7 +104,15 @@ function isDefaultIgnorable(cp: number): boolean {
   );
 }
 
-type Script = 'Hani' | 'Latn' | 'Zyyy';
+const SCRIPT_COMMON = 0;
+const SCRIPT_HANI = 1;
+const SCRIPT_LATN = 2;
+const SCRIPT_TAGS = ['Zyyy', 'Hani', 'Latn'];
+
+function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
 
 /**
  * Script for shaping. Marks Unicode shares between Chinese and Latin (— … “ ” ‘ ’ ·) are
@@ -113,10 +121,10 @@ type Script = 'Hani' | 'Latn' | 'Zyyy';
  * font's locl has the ZHS language under latn too), while `…` in English text stays
  * the proportional Latin ellipsis.
  */
-function scriptOf(cp: number): Script {
-  if (isIdeograph(cp) || (isCjkPunctuation(cp) && (cp >= 0x3000 || cp === 0x2027))) return 'Hani';
-  if (isLatinLetter(cp)) return 'Latn';
-  return 'Zyyy';
+function scriptOf(cp: number): number {
+  if (isIdeograph(cp) || (isCjkPunctuation(cp) && (cp >= 0x3000 || cp === 0x2027))) return SCRIPT_HANI;
+  if (isLatinLetter(cp)) return SCRIPT_LATN;
+  return SCRIPT_COMMON;
 }
 
 function kindOf(cp: number): number {
@@ -174,86 +182,101 @@ export function prepareParagraph(
   const language = style.language === 'en' ? 'en' : 'zh-Hans';
   const spanFaces = spans.map((s) => fonts.resolve(s.fontFamily, s.fontWeight, s.italic));
 
-  // 1. Code points: span, face (with fallback), script.
-  const cps: number[] = [];
-  const cpOffset: number[] = [];
-  const cpSpan: number[] = [];
-  const cpFace: LoadedFace[] = [];
-  const cpScript: Script[] = [];
+  // 1. Code points: span, face (with fallback), script. Typed arrays: this runs on every keystroke.
+  const length = text.length;
+  const cpOffset = new Int32Array(length + 1);
+  const cpFace: LoadedFace[] = new Array(length);
+  const cpScript = new Uint8Array(length);
   const missing: { offset: number; codePoint: number }[] = [];
+  let count = 0;
   let spanIndex = 0;
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < length;) {
     const cp = text.codePointAt(i)!;
     while (spanIndex < spans.length - 1 && i >= spans[spanIndex].end) spanIndex++;
     const primary = spanFaces[spanIndex];
     let face = primary;
     if (isDefaultIgnorable(cp) || isForcedBreak(cp) || cp === 0x09) {
-      face = cpFace.length ? cpFace[cpFace.length - 1] : primary;
+      face = count ? cpFace[count - 1] : primary;
     } else if (!fonts.hasGlyph(primary, cp)) {
       const fallback = fonts.fallbacksFor(primary).find((f) => fonts.hasGlyph(f, cp));
       if (fallback) face = fallback;
       else missing.push({ offset: i, codePoint: cp });
     }
-    cps.push(cp);
-    cpOffset.push(i);
-    cpSpan.push(spanIndex);
-    cpFace.push(face);
-    cpScript.push(scriptOf(cp));
+    cpOffset[count] = i;
+    cpFace[count] = face;
+    cpScript[count] = scriptOf(cp);
+    count++;
     i += cp > 0xffff ? 2 : 1;
   }
+  cpOffset[count] = length;
   // Common characters take the script of the text before them (else after), as Chromium itemises.
-  const fallbackScript: Script = language === 'en' ? 'Latn' : 'Hani';
-  for (let j = 0; j < cps.length; j++) {
-    if (cpScript[j] === 'Zyyy' && j > 0) cpScript[j] = cpScript[j - 1];
+  const fallbackScript = language === 'en' ? SCRIPT_LATN : SCRIPT_HANI;
+  for (let j = 1; j < count; j++) {
+    if (cpScript[j] === SCRIPT_COMMON) cpScript[j] = cpScript[j - 1];
   }
-  for (let j = cps.length - 1; j >= 0; j--) {
-    if (cpScript[j] === 'Zyyy') cpScript[j] = j + 1 < cps.length ? cpScript[j + 1] : fallbackScript;
+  for (let j = count - 1; j >= 0; j--) {
+    if (cpScript[j] === SCRIPT_COMMON) cpScript[j] = j + 1 < count ? cpScript[j + 1] : fallbackScript;
   }
 
-  // 2. Shape runs of one face and script; collect clusters.
-  const cStart: number[] = [];
-  const cEnd: number[] = [];
-  const gStart: number[] = [];
-  const gEnd: number[] = [];
-  const glyphs: number[] = [];
-  const gAdvance: number[] = [];
-  const gOffsetX: number[] = [];
-  const gOffsetY: number[] = [];
+  // 2. Shape runs of one face and script; collect clusters (at most one per code point).
+  const cStartAll = new Int32Array(count);
+  const cEndAll = new Int32Array(count);
+  const gStartAll = new Int32Array(count);
+  const gEndAll = new Int32Array(count);
   const cFace: LoadedFace[] = [];
-  for (let j = 0; j < cps.length;) {
+  let glyphCapacity = count + 8;
+  let glyphs = new Uint32Array(glyphCapacity);
+  let gAdvance = new Float64Array(glyphCapacity);
+  let gOffsetX = new Float64Array(glyphCapacity);
+  let gOffsetY = new Float64Array(glyphCapacity);
+  let glyphCount = 0;
+  let n = 0;
+  let clusterSpan = 0;
+  for (let j = 0; j < count;) {
     let k = j + 1;
-    while (k < cps.length && cpFace[k] === cpFace[j] && cpScript[k] === cpScript[j]) k++;
+    while (k < count && cpFace[k] === cpFace[j] && cpScript[k] === cpScript[j]) k++;
     const face = cpFace[j];
     const start = cpOffset[j];
-    const end = k < cps.length ? cpOffset[k] : text.length;
-    const shaped = shaper.shape(face, text, start, end, cpScript[j], language);
+    const end = cpOffset[k];
+    const shaped = shaper.shape(face, text, start, end, SCRIPT_TAGS[cpScript[j]], language);
+    if (glyphCount + shaped.glyphs.length > glyphCapacity) {
+      glyphCapacity = (glyphCount + shaped.glyphs.length) * 2;
+      glyphs = grow(glyphs, new Uint32Array(glyphCapacity));
+      gAdvance = grow(gAdvance, new Float64Array(glyphCapacity));
+      gOffsetX = grow(gOffsetX, new Float64Array(glyphCapacity));
+      gOffsetY = grow(gOffsetY, new Float64Array(glyphCapacity));
+    }
     // Spans inside one shaping run may differ in size: scale per glyph by its cluster's span.
     let g = 0;
-    while (g < shaped.glyphs.length) {
+    const total = shaped.glyphs.length;
+    while (g < total) {
       const cluster = shaped.clusters[g];
       let h = g + 1;
-      while (h < shaped.glyphs.length && shaped.clusters[h] === cluster) h++;
-      const clusterEnd = h < shaped.glyphs.length ? shaped.clusters[h] : end;
-      let sIdx = 0;
-      while (sIdx < spans.length - 1 && cluster >= spans[sIdx].end) sIdx++;
-      const scale = spans[sIdx].size / face.unitsPerEm;
-      cStart.push(cluster);
-      cEnd.push(clusterEnd);
-      gStart.push(glyphs.length);
+      while (h < total && shaped.clusters[h] === cluster) h++;
+      while (clusterSpan < spans.length - 1 && cluster >= spans[clusterSpan].end) clusterSpan++;
+      const scale = spans[clusterSpan].size / face.unitsPerEm;
+      cStartAll[n] = cluster;
+      cEndAll[n] = h < total ? shaped.clusters[h] : end;
+      gStartAll[n] = glyphCount;
       for (let q = g; q < h; q++) {
-        glyphs.push(shaped.glyphs[q]);
-        gAdvance.push(shaped.advances[q] * scale);
-        gOffsetX.push(shaped.xOffsets[q] * scale);
-        gOffsetY.push(shaped.yOffsets[q] * scale);
+        glyphs[glyphCount] = shaped.glyphs[q];
+        gAdvance[glyphCount] = shaped.advances[q] * scale;
+        gOffsetX[glyphCount] = shaped.xOffsets[q] * scale;
+        gOffsetY[glyphCount] = shaped.yOffsets[q] * scale;
+        glyphCount++;
       }
-      gEnd.push(glyphs.length);
+      gEndAll[n] = glyphCount;
       cFace.push(face);
+      n++;
       g = h;
     }
     j = k;
   }
+  const cStart = cStartAll.subarray(0, n);
+  const cEnd = cEndAll.subarray(0, n);
+  const gStart = gStartAll.subarray(0, n);
+  const gEnd = gEndAll.subarray(0, n);
 
-  const n = cStart.length;
   const span = new Int32Array(n);
   const size = new Float64Array(n);
   const kind = new Uint8Array(n);
@@ -363,14 +386,14 @@ export function prepareParagraph(
     text,
     spans,
     n,
-    cStart: Int32Array.from(cStart),
-    cEnd: Int32Array.from(cEnd),
-    gStart: Int32Array.from(gStart),
-    gEnd: Int32Array.from(gEnd),
-    glyphs: Uint32Array.from(glyphs),
-    gAdvance: Float64Array.from(gAdvance),
-    gOffsetX: Float64Array.from(gOffsetX),
-    gOffsetY: Float64Array.from(gOffsetY),
+    cStart,
+    cEnd,
+    gStart,
+    gEnd,
+    glyphs: glyphs.subarray(0, glyphCount),
+    gAdvance: gAdvance.subarray(0, glyphCount),
+    gOffsetX: gOffsetX.subarray(0, glyphCount),
+    gOffsetY: gOffsetY.subarray(0, glyphCount),
     face: cFace,
     span,
     size,

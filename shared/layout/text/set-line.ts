@@ -35,6 +35,36 @@ export interface LinePlacement {
   align: Alignment;
 }
 
+/**
+ * Per-cluster working arrays, reused from line to line (allocating them per
+ * line was the largest cost of re-breaking). Setting a line is synchronous,
+ * so one set suffices.
+ */
+let scratch = {
+  cutL: new Float64Array(256),
+  cutR: new Float64Array(256),
+  /** Space after the cluster: the gap to the next plus justification. */
+  after: new Float64Array(256),
+  /** The cluster's own width as set, before `after`. */
+  width: new Float64Array(256),
+  add: new Float64Array(256),
+};
+
+function scratchFor(count: number): typeof scratch {
+  if (count > scratch.cutL.length) {
+    const size = Math.max(count, scratch.cutL.length * 2);
+    scratch = {
+      cutL: new Float64Array(size),
+      cutR: new Float64Array(size),
+      after: new Float64Array(size),
+      width: new Float64Array(size),
+      add: new Float64Array(size),
+    };
+  }
+  for (const array of Object.values(scratch)) array.fill(0, 0, count);
+  return scratch;
+}
+
 /** Distributes `amount` over items with capacities; returns what was used. */
 function fill(amount: number, items: number[], caps: number[], add: Float64Array): number {
   if (amount <= EPSILON || items.length === 0) return 0;
@@ -57,10 +87,7 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
   const v = visibleEnd(p, start, end);
   const count = end - start;
   // Per cluster of the line (index c - start).
-  const cutL = new Float64Array(count);
-  const cutR = new Float64Array(count);
-  const after = new Float64Array(count); // space after the cluster: gap to the next + justification
-  const width = new Float64Array(count); // own width as set, before `after`
+  const { cutL, cutR, after, width, add } = scratchFor(count);
   let natural = 0;
   for (let c = start; c < end; c++) {
     const i = c - start;
@@ -110,7 +137,6 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
     }
   } else if (justify && natural < measure - EPSILON && v - start > 1) {
     let remaining = measure - natural;
-    const add = new Float64Array(count);
     const spaces: number[] = [];
     const spaceCaps: number[] = [];
     const hanLatin: number[] = [];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures } from './line-break.fixtures';
+import { latinFixtures } from './latin-mixed.fixtures';
 import { set, setWidth } from './helpers';
 
-describe('golden line breaks (Chinese)', () => {
-  for (const fixture of fixtures) {
+describe('golden line breaks (Chinese, English, mixed)', () => {
+  for (const fixture of [...fixtures, ...latinFixtures]) {
     it(fixture.rule, async () => {
       const width = fixture.input.width ?? 100;
       const result = await set(fixture.input.text, { width, style: fixture.input.style });

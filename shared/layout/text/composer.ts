@@ -113,7 +113,7 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
     while (at < p.n) {
       const place = placeFor(breaks.length);
       if (!place) break;
-      const line = breakLine(p, at, place.measure, style.hyphenate);
+      const line = breakLine(p, at, place.measure, style.hyphenate || p.softHyphens);
       breaks.push(line);
       places.push(place);
       at = line.end;
@@ -122,7 +122,7 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
     if (optimal && style.align === 'justify' && at >= p.n && breaks.length >= 2 && p.n > 0) {
       const measureAt = (line: number) => places[line].measure;
       if (needsOptimising(p, breaks, measureAt)) {
-        const better = breakOptimal(p, first, measureAt, style.hyphenate, breaks.length);
+        const better = breakOptimal(p, first, measureAt, style.hyphenate || p.softHyphens, breaks.length);
         if (better) breaks.splice(0, breaks.length, ...better);
       }
     }

@@ -74,6 +74,10 @@ export interface PreparedParagraph {
   breakBefore: Uint8Array;
   /** 1 when a line may end before this cluster with an inserted hyphen. */
   hyphenBefore: Uint8Array;
+  /** True when the text has soft hyphens (U+00AD): breaks there are allowed even without style.hyphenate. */
+  softHyphens: boolean;
+  /** How much a word space may shrink, pt (English text: a fifth of the space). */
+  spaceShrink: Float64Array;
   /** Hyphen glyph and advance (pt) for a line ending after each cluster (from its face). */
   /** Prefix sums over clusters: base width (adv − cuts + track + gap) and remaining shrinkable blanks. */
   widthSum: Float64Array;
@@ -371,6 +375,19 @@ export function prepareParagraph(
     }
   }
 
+  // Soft hyphens: discretionary breaks the author placed.
+  let softHyphens = false;
+  for (let c = 0; c + 1 < n; c++) {
+    if (text.charCodeAt(cStart[c]) === 0xad) {
+      hyphenBefore[c + 1] = 1;
+      softHyphens = true;
+    }
+  }
+  // English word spaces may shrink to 80 % (as InDesign's default minimum word spacing).
+  const spaceShrink = new Float64Array(n);
+  if (language === 'en')
+    for (let c = 0; c < n; c++) if (kind[c] === KIND_SPACE) spaceShrink[c] = advance[c] * 0.2;
+
   const widthSum = new Float64Array(n + 1);
   const shrinkSum = new Float64Array(n + 1);
   const stretchSum = new Float64Array(n + 1);
@@ -379,7 +396,7 @@ export function prepareParagraph(
     stretchBefore[c] = size[c] * (hanLatin[c] ? 0.25 : cjkGap[c] ? 0.1 : 0);
     stretchSum[c + 1] = stretchSum[c] + stretchBefore[c] + (kind[c] === KIND_SPACE ? size[c] * 0.5 : 0);
     widthSum[c + 1] = widthSum[c] + advance[c] - cutL[c] - cutR[c] + track[c] + gapBefore[c];
-    shrinkSum[c + 1] = shrinkSum[c] + (blankL[c] - cutL[c]) + (blankR[c] - cutR[c]);
+    shrinkSum[c + 1] = shrinkSum[c] + (blankL[c] - cutL[c]) + (blankR[c] - cutR[c]) + spaceShrink[c];
   }
 
   return {
@@ -409,6 +426,8 @@ export function prepareParagraph(
     cjkGap,
     breakBefore,
     hyphenBefore,
+    softHyphens,
+    spaceShrink,
     widthSum,
     shrinkSum,
     stretchSum,

@@ -106,34 +106,43 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
   const measure = place.measure;
   const justify = place.align === 'justify';
   if (natural > measure + EPSILON) {
-    // Squeeze punctuation blanks (先挤进): the breaker made sure this suffices.
-    const items: number[] = [];
-    const caps: number[] = [];
-    const sides: number[] = [];
-    for (let c = start; c < v; c++) {
-      const i = c - start;
-      const left = p.blankL[c] - cutL[i];
-      const right = p.blankR[c] - cutR[i];
-      if (left > EPSILON) {
-        items.push(i);
-        caps.push(left);
-        sides.push(0);
+    // Squeeze (先挤进): punctuation blanks first, then English word spaces; the breaker made sure this suffices.
+    for (const tier of [0, 1]) {
+      if (natural <= measure + EPSILON) break;
+      const items: number[] = [];
+      const caps: number[] = [];
+      const sides: number[] = [];
+      for (let c = start; c < v; c++) {
+        const i = c - start;
+        if (tier === 0) {
+          const left = p.blankL[c] - cutL[i];
+          const right = p.blankR[c] - cutR[i];
+          if (left > EPSILON) {
+            items.push(i);
+            caps.push(left);
+            sides.push(0);
+          }
+          if (right > EPSILON) {
+            items.push(i);
+            caps.push(right);
+            sides.push(1);
+          }
+        } else if (p.spaceShrink[c] > EPSILON) {
+          items.push(i);
+          caps.push(p.spaceShrink[c]);
+          sides.push(1);
+        }
       }
-      if (right > EPSILON) {
-        items.push(i);
-        caps.push(right);
-        sides.push(1);
+      let total = 0;
+      for (const cap of caps) total += cap;
+      const ratio = total > 0 ? Math.min(1, (natural - measure) / total) : 0;
+      for (let k = 0; k < items.length; k++) {
+        const take = caps[k] * ratio;
+        if (sides[k] === 0) cutL[items[k]] += take;
+        else cutR[items[k]] += take;
+        width[items[k]] -= take;
+        natural -= take;
       }
-    }
-    let total = 0;
-    for (const cap of caps) total += cap;
-    const ratio = total > 0 ? Math.min(1, (natural - measure) / total) : 0;
-    for (let k = 0; k < items.length; k++) {
-      const take = caps[k] * ratio;
-      if (sides[k] === 0) cutL[items[k]] += take;
-      else cutR[items[k]] += take;
-      width[items[k]] -= take;
-      natural -= take;
     }
   } else if (justify && natural < measure - EPSILON && v - start > 1) {
     let remaining = measure - natural;

@@ -71,3 +71,16 @@ describe('mixed Chinese and Latin', () => {
     }
   });
 });
+
+describe('soft hyphens', () => {
+  it('draws a hyphen where a soft hyphen breaks the line and nothing where it does not', async () => {
+    const style = { language: 'en' as const, hanLatinSpacing: 0, align: 'left' as const };
+    const broken = await set('the news\u00adpaper', { width: 50, style });
+    expect(broken.lines[0].hyphenated).toBe(true);
+    expect(broken.lines[0].runs.at(-1)!.text.endsWith('-')).toBe(true);
+    const whole = await set('the news\u00adpaper', { width: 200, style });
+    const plain = await set('the newspaper', { width: 200, style });
+    expect(whole.lines).toHaveLength(1);
+    expect(setWidth(whole.lines[0])).toBeCloseTo(setWidth(plain.lines[0]), 3);
+  });
+});

@@ -47,3 +47,20 @@ export const latinFixtures: LineBreakFixture[] = [
     without: ['一二三四五六七', 'Hello.八九'],
   },
 ];
+
+latinFixtures.push(
+  {
+    // "Hello world" = 57.79 > 57.5, but its one space may shrink by a fifth (0.51): 57.28 fits.
+    rule: 'English word spaces shrink to 80 % before a word is pushed',
+    input: { text: 'Hello world the', width: 57.5, style: english },
+    output: ['Hello world ', 'the'],
+    without: ['Hello ', 'world the'],
+  },
+  {
+    // A soft hyphen is a break even without style.hyphenate: "the news-" = 15.77 + 2.56 + 25.19 + 3.46 = 46.98 ≤ 50.
+    rule: 'a soft hyphen (U+00AD) is a discretionary break',
+    input: { text: 'the news\u00adpaper', width: 50, style: english },
+    output: ['the news\u00ad', 'paper'],
+    without: ['the ', 'news\u00adpaper'],
+  },
+);

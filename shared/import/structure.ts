@@ -23,7 +23,7 @@
  */
 import type { BlockRole, StoryText } from '../model/types';
 import type { ImportedCaption, ImportedStory, SourceParagraph } from './types';
-import { concatRuns, runsText, sliceRuns } from './runs';
+import { concatRuns, runsText, sliceRuns, tidySpaces } from './runs';
 import {
   endsSentence,
   isByline,
@@ -192,13 +192,17 @@ export function recogniseStructure(paragraphs: SourceParagraph[]): RecognisedStr
       i = end;
       continue;
     }
+    // A caption needs a story to belong to; before any, a short line is just text.
+    const inStory = current !== null;
     const story = ensureStory(paragraph);
     if (paragraph.kind === 'lead-in') {
       const length = leadInLength(paragraph.text);
       story.items.push({ role: 'lead-in', runs: sliceRuns(paragraph.runs, 0, length) });
-      story.items.push({ role: 'body', runs: sliceRuns(paragraph.runs, length) });
+      // The body starts at its first character, whatever space was typed after the 电头.
+      story.items.push({ role: 'body', runs: tidySpaces(sliceRuns(paragraph.runs, length)) });
     } else if (paragraph.kind === 'byline') story.items.push({ role: 'byline', runs: paragraph.runs });
-    else if (paragraph.kind === 'caption') story.items.push({ role: 'caption', runs: paragraph.runs });
+    else if (paragraph.kind === 'caption' && inStory)
+      story.items.push({ role: 'caption', runs: paragraph.runs });
     else addBody(story, paragraph.runs);
     i++;
   }
@@ -216,7 +220,7 @@ function finishStory(story: WorkingStory): ImportedStory {
         blocks: [{ type: 'caption', children: item.runs }],
         anchorBlock: Math.max(0, blocks.length - 1),
       });
-    } else blocks.push({ type: item.role, children: item.runs });
+    } else blocks.push({ type: item.role, children: item.runs.length > 0 ? item.runs : [{ text: '' }] });
   }
   return { name: story.name, blocks, captions };
 }

@@ -177,9 +177,15 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
     let need = byWidth.get(columns);
     if (need === undefined) {
       const shape = { columns, columnWidth: area.columnWidth, gutter: area.gutter };
-      need =
-        estimateStoryHeight(plan.story.blocks, styles, shape) +
-        (photoBlockHeight(plan, columns) * photoColumns(columns)) / columns;
+      const photos = photoBlockHeight(plan, columns);
+      const firstText = plan.story.blocks.findIndex((b) => b.type === 'body' || b.type === 'lead-in');
+      const head =
+        firstText > 0 ? estimateStoryHeight(plan.story.blocks.slice(0, firstText), styles, shape) : 0;
+      // The photos share the columns with text, but the module must hold the head and the photos one above the other.
+      need = Math.max(
+        estimateStoryHeight(plan.story.blocks, styles, shape) + (photos * photoColumns(columns)) / columns,
+        head + photos + bodyLeading * 2,
+      );
       byWidth.set(columns, need);
     }
     return need;
@@ -224,7 +230,7 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
     // The wrap's side offset stops just short of the gutter, so the column
     // left of the photo keeps its full measure.
     const side = area.gutter - 0.5;
-    let py = top + height - photoBlockHeight(plan, columns, photoScale);
+    let py = Math.max(top, top + height - photoBlockHeight(plan, columns, photoScale));
     for (const caption of plan.captions) {
       py += PHOTO_GAP;
       const ph = photoHeight(pw) * photoScale;

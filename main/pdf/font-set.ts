@@ -6,7 +6,7 @@
 import type { FontFaceRef, GlyphRun } from '../../shared/layout/display-list';
 import { openFont, type FontFileLoader } from './font-files';
 import type { DocInternals, EmbeddedFontInternals } from './pdfkit-internals';
-import { glyphTexts } from './glyph-text';
+import { glyphTexts, type CmapLookup } from './glyph-text';
 
 export class MissingFontError extends Error {
   constructor(readonly ref: FontFaceRef) {
@@ -46,23 +46,53 @@ export class PdfFontSet {
   }
 
   /**
-   * Subset ids for a run's glyphs. Records each glyph's advance (the W array)
-   * and the characters it draws (the ToUnicode CMap) the first time the glyph
-   * is used, so text extracted from the PDF is the story's text.
+   * Subset ids (CIDs) for a run's glyphs. Each CID carries its advance (the
+   * W array) and the characters it stands for (the ToUnicode CMap). A CMap
+   * maps a CID to one string for the whole file, so when a glyph must read
+   * as different text in different places (a ligature here, nothing there,
+   * a field's date elsewhere), it gets another CID with the same outline.
    */
   encodeRun(
     face: EmbeddedFontInternals,
     run: GlyphRun,
     naturalAdvance: (glyphId: number) => number,
   ): number[] {
-    const texts = glyphTexts(run);
+    const texts = glyphTexts(run, this.cmapOf(face));
+    let cids = this.cids.get(face);
+    if (!cids) this.cids.set(face, (cids = new Map()));
     return run.glyphs.map((glyphId, i) => {
-      const cid = face.subset.includeGlyph(glyphId);
-      if (face.widths[cid] == null)
-        face.widths[cid] = Math.round(naturalAdvance(glyphId) * face.scale * 1000) / 1000;
-      if (face.unicode[cid] == null) face.unicode[cid] = codePoints(texts[i]);
+      const key = `${glyphId}\u0000${texts[i]}`;
+      let cid = cids.get(key);
+      if (cid !== undefined) return cid;
+      cid = face.subset.includeGlyph(glyphId);
+      if (face.unicode[cid] != null) {
+        // The glyph already reads as other text: a second CID for the same glyph.
+        face.subset.glyphs.push(glyphId);
+        cid = face.subset.glyphs.length - 1;
+      }
+      face.widths[cid] = Math.round(naturalAdvance(glyphId) * face.scale * 1000) / 1000;
+      face.unicode[cid] = codePoints(texts[i]);
+      cids.set(key, cid);
       return cid;
     });
+  }
+
+  private readonly cids = new Map<EmbeddedFontInternals, Map<string, number>>();
+  private readonly cmaps = new Map<EmbeddedFontInternals, CmapLookup>();
+
+  /** The face's cmap as a cached lookup. */
+  private cmapOf(face: EmbeddedFontInternals): CmapLookup {
+    let lookup = this.cmaps.get(face);
+    if (!lookup) {
+      const cache = new Map<number, number>();
+      lookup = (cp) => {
+        let id = cache.get(cp);
+        if (id === undefined) cache.set(cp, (id = face.font.glyphForCodePoint(cp).id));
+        return id;
+      };
+      this.cmaps.set(face, lookup);
+    }
+    return lookup;
   }
 }
 

@@ -23,7 +23,13 @@ export interface EmbeddedFontInternals {
   name: string;
   /** 1000 / unitsPerEm. */
   scale: number;
-  subset: { includeGlyph(glyphId: number): number };
+  /** The fontkit subset: `glyphs` lists original glyph ids by CID. */
+  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
+  /** The fontkit font. */
+  font: {
+    glyphForCodePoint(codePoint: number): { id: number };
+    getGlyph(id: number): { advanceWidth: number };
+  };
   /** Advance widths in 1/1000 em by subset glyph id (written as the W array). */
   widths: number[];
   /** Code points by subset glyph id (written as the ToUnicode CMap). */

@@ -75,7 +75,7 @@ export class TextPainter {
     let state = this.faces.get(fontKey);
     if (!state) {
       const face = this.fonts.face(fontKey);
-      const font = (face as unknown as { font: { getGlyph(id: number): { advanceWidth: number } } }).font;
+      const font = face.font;
       const cache = new Map<number, number>();
       const advance = (glyphId: number) => {
         let value = cache.get(glyphId);

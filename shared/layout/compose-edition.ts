@@ -67,6 +67,9 @@ interface ComposedStory {
   /** Lines per frame index, in reading order. */
   entries: FrameLine[][];
   pageIndex: number | null;
+  /** Missing glyphs and font keys, worked out once per composed story. */
+  missing?: MissingGlyph[];
+  fontKeys?: Set<string>;
 }
 
 interface State {
@@ -376,8 +379,16 @@ export class Composition {
       }
       stories[story.id] = instances[0].flow.report;
       for (const instance of instances) {
-        collectMissing(instance, missingGlyphs);
-        collectFonts(instance.flow, fontKeys);
+        if (!instance.missing) {
+          instance.missing = [];
+          collectMissing(instance, instance.missing);
+        }
+        if (!instance.fontKeys) {
+          instance.fontKeys = new Set();
+          collectFonts(instance.flow, instance.fontKeys);
+        }
+        for (const m of instance.missing) missingGlyphs.push(m);
+        for (const key of instance.fontKeys) fontKeys.add(key);
       }
     }
     const fonts: Record<string, FontFaceRef> = {};

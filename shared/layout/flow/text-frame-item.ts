@@ -71,11 +71,12 @@ export function textFrameItem(
   overset: boolean,
   color: ColorOf,
 ): DisplayTextFrame {
-  const shifts = verticalShifts(frame, entries);
+  const shifts = frame.verticalAlign === 'top' ? null : verticalShifts(frame, entries);
   const lines: DisplayLine[] = [];
-  entries.forEach((entry, i) => {
-    for (const line of linesOf(storyId ?? '', entry, shifts[i])) lines.push(line);
-  });
+  for (let i = 0; i < entries.length; i++) {
+    const shown = linesOf(storyId ?? '', entries[i], shifts ? shifts[i] : 0);
+    for (let k = 0; k < shown.length; k++) lines.push(shown[k]);
+  }
   return {
     kind: 'text',
     frameId: frame.id,

@@ -37,7 +37,24 @@ function fitToFill(frame: ImageFrame, widthPx: number, heightPx: number): void {
   };
 }
 
+let painted: Promise<LoadedSample> | null = null;
+
+/**
+ * The sample edition with its photos. Painting the photos takes a couple of
+ * seconds, so it happens once per process; every call gets its own copy of
+ * the edition (callers edit it) and of the asset map (the picture bytes
+ * themselves are shared: treat them as read-only).
+ */
 export async function loadSampleEdition(): Promise<LoadedSample> {
+  painted ??= paintSample();
+  const sample = await painted.catch((error: unknown) => {
+    painted = null;
+    throw error;
+  });
+  return { edition: structuredClone(sample.edition), assets: new Map(sample.assets) };
+}
+
+async function paintSample(): Promise<LoadedSample> {
   const { edition, photos } = buildSampleEdition();
   const assets: AssetBytes = new Map();
   for (const [index, slot] of photos.entries()) {

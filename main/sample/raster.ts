@@ -28,11 +28,10 @@ const smooth = (t: number) => t * t * (3 - 2 * t);
 
 /** Smooth value noise in [0, 1] with `octaves` layers (fractal), lattice from the seed. */
 export function valueNoise(seed: number, octaves = 4): (x: number, y: number) => number {
-  const size = 256;
   const random = seededRandom(seed);
-  const lattice = Float32Array.from({ length: size * size }, () => random());
-  const at = (ix: number, iy: number) =>
-    lattice[(((iy % size) + size) % size) * size + (((ix % size) + size) % size)];
+  const lattice = Float32Array.from({ length: 256 * 256 }, () => random());
+  // The lattice is 256 × 256, so wrapping is a bit mask (negative indices wrap too).
+  const at = (ix: number, iy: number) => lattice[((iy & 255) << 8) | (ix & 255)];
   const single = (x: number, y: number) => {
     const ix = Math.floor(x);
     const iy = Math.floor(y);

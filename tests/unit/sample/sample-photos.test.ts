@@ -105,3 +105,14 @@ describe('the sample edition in a .folio file', () => {
     }
   });
 });
+
+describe('loading the sample twice', () => {
+  it('gives each caller its own edition to edit, with the same pictures', async () => {
+    const again = await loadSampleEdition();
+    expect(again.edition).toEqual(sample.edition);
+    expect(again.edition).not.toBe(sample.edition);
+    again.edition.meta.paperName = 'changed';
+    expect((await loadSampleEdition()).edition.meta.paperName).toBe('周口晚报');
+    for (const [id, bytes] of sample.assets) expect(again.assets.get(id)).toEqual(bytes);
+  });
+});

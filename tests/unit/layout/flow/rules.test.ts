@@ -96,3 +96,26 @@ describe('vertical alignment', () => {
     }
   });
 });
+
+describe('keep with next for headlines', () => {
+  it('moves a spanning headline to the next frame when its body cannot start below it', () => {
+    const edition = testEdition(2);
+    edition.styles.paragraph['ps-headline'] = {
+      ...edition.styles.paragraph['ps-headline'],
+      keepWithNext: true,
+    };
+    // Frame a: 2 columns, 6 body lines (85 pt). Four body lines end at 60; the headline fits at
+    // 60–84 but leaves no room for a body line (84 + 10 > 85).
+    addFrame(edition, 0, columnsFrame('a', 0, 0, 6));
+    addFrame(edition, 1, columnsFrame('b', 0, 0, 6));
+    addStory(edition, 's', [body(han(20)), block('headline', han(2, 30)), body(han(10, 40))], ['a', 'b']);
+    const list = composeEdition(edition, createFixedComposer());
+    const a = textFrame(list, 'a').lines;
+    const b = textFrame(list, 'b').lines;
+    expect(a.map((l) => l.block)).toEqual([0, 0, 0, 0]);
+    expect(b[0].width).toBe(110);
+    expect(b[0].block).toBe(1);
+    expect(round(b[0].y)).toBe(17.6);
+    expect(b.filter((l) => l.block === 2).length).toBeGreaterThan(0);
+  });
+});

@@ -123,6 +123,13 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
   addFolioLine(edition, master, area, ids);
   const styles = edition.styles;
   const bodyLeading = resolveParagraphStyle(styles, { type: 'body' }).leading;
+  // The baseline grid follows the body style's leading: body lines snap to
+  // it, and a grid finer than the leading would push every line to the
+  // second grid line (double spacing).
+  const gridFor = (p: Page) => {
+    if (p.baselineGrid) p.baselineGrid = { ...p.baselineGrid, increment: bodyLeading };
+  };
+  gridFor(edition.pages[0]);
   const bandGap = bodyLeading;
   const photos: PhotoSlot[] = [];
 
@@ -198,6 +205,7 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
   const page = (): Page => edition.pages[pageIndex];
   const newPage = () => {
     edition.pages.push(createPage(preset, ids('page'), { masterId: master.id, section }));
+    gridFor(edition.pages[edition.pages.length - 1]);
     pageIndex++;
     y = area.top;
   };

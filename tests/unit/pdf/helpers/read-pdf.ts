@@ -45,8 +45,12 @@ export interface PdfPageGlyphs {
  * (w/1000 × size + Tc) × Th, and a TJ number n moves it by −n/1000 × size.
  */
 export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false })
-    .promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    maxImageSize: 1,
+  }).promise;
   const pages: PdfPageGlyphs[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);

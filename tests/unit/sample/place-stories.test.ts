@@ -10,6 +10,9 @@ import { sequentialIds } from '../../../shared/model/ids';
 import { importMarkdown, importText } from '../../../shared/import';
 import { packBands, placeStories } from '../../../shared/sample';
 import { compositions } from '../../../shared/sample/bands';
+import { resolveParagraphStyle } from '../../../shared/model/styles';
+import { composeEdition } from '../../../shared/layout';
+import { createNodeComposer } from '../../../main/fonts';
 
 const paragraph = (words: number, seed: number) =>
   Array.from(
@@ -46,6 +49,16 @@ describe('placing English copy', () => {
     expect(edition.meta.language).toBe('en');
     expect(edition.pages[0].size.width).toBeCloseTo(12 * 72);
     expect(edition.pages[0].columns).toBe(6);
+  });
+
+  it('snaps body lines to a grid of the body leading, so they are not double-spaced', () => {
+    const body = resolveParagraphStyle(edition.styles, { type: 'body' });
+    for (const page of edition.pages) expect(page.baselineGrid?.increment).toBe(body.leading);
+  });
+
+  it('sets every story without overset in the real composer', async () => {
+    const list = composeEdition(edition, await createNodeComposer());
+    for (const id of storyIds) expect(list.stories[id].oversetCharacters, edition.stories[id].name).toBe(0);
   });
 
   it('threads every story through frames that do not overlap', () => {

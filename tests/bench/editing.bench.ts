@@ -1,0 +1,166 @@
+/**
+ * Keystroke to page repainted, on the sample edition in Debian Chromium:
+ * a key typed into the lead story's editor goes Slate → model operations →
+ * the store's apply → incremental recompose → the canvas repaints. Measured
+ * in the page from the keydown's timestamp to the first moment after the
+ * next frame that shows the change (requestAnimationFrame, then a message,
+ * which runs after that frame is painted), median and p95.
+ *
+ * The baseline, in the same run and the same browser: Slate's own
+ * keystroke — the same story in a bare Slate editor (same React, same
+ * production build settings), with no model, no composition and no page.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { editionBackend } from '../../main/services/edition-backend';
+import { MemoryPreferences } from '../../main/services/preferences';
+import { startWebHost } from '../../main/web/host';
+import { buildRenderer, RENDERER_OUT } from '../../scripts/build';
+import { launchBrowser } from '../e2e/support/browser';
+import { ROOT } from '../e2e/support/web-host';
+import type { StoryBlock } from '../../shared/model/types';
+import { stats, type Bench, type BenchResult } from './bench';
+
+const KEYS = 80;
+const WARMUP = 10;
+
+/** Installs the in-page probe: keydown timestamp → DOM change under `watch` → rAF → message. */
+async function installProbe(page: Page, watch: string): Promise<void> {
+  await page.evaluate((selector) => {
+    const target = document.querySelector(selector)!;
+    const w = window as unknown as { __samples: number[]; __pending: number | null };
+    w.__samples = [];
+    w.__pending = null;
+    window.addEventListener('keydown', (event) => (w.__pending = event.timeStamp), true);
+    const channel = new MessageChannel();
+    let started = 0;
+    channel.port1.onmessage = () => {
+      w.__samples.push(performance.now() - started);
+    };
+    new MutationObserver(() => {
+      if (w.__pending === null) return;
+      started = w.__pending;
+      w.__pending = null;
+      requestAnimationFrame(() => channel.port2.postMessage(null));
+    }).observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, watch);
+}
+
+async function typeAndMeasure(page: Page): Promise<number[]> {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i < KEYS + WARMUP; i++) {
+    const before = await page.evaluate(() => (window as unknown as { __samples: number[] }).__samples.length);
+    await page.keyboard.press(letters[i % letters.length]);
+    await page.waitForFunction(
+      (n) => (window as unknown as { __samples: number[] }).__samples.length > n,
+      before,
+      {
+        timeout: 10_000,
+      },
+    );
+  }
+  const samples = await page.evaluate(() => (window as unknown as { __samples: number[] }).__samples);
+  return samples.slice(WARMUP);
+}
+
+/** A bare Slate editor holding the same story, bundled like the renderer (production React). */
+async function slateBaselineBundle(): Promise<string> {
+  const source = `
+    import { createRoot } from 'react-dom/client';
+    import { createEditor } from 'slate';
+    import { Editable, Slate, withReact } from 'slate-react';
+    const blocks = (window as any).__story;
+    const editor = withReact(createEditor());
+    createRoot(document.getElementById('root')!).render(
+      <Slate editor={editor} initialValue={blocks}>
+        <Editable data-testid="baseline-editor" style={{ width: 360, whiteSpace: 'pre-wrap' }}
+          renderElement={({ attributes, children }) => <p {...attributes}>{children}</p>} />
+      </Slate>,
+    );`;
+  const result = await build({
+    stdin: { contents: source, loader: 'tsx', resolveDir: ROOT, sourcefile: 'slate-baseline.tsx' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    jsx: 'automatic',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  return result.outputFiles[0].text;
+}
+
+export const bench: Bench = {
+  title: 'Editing: keystroke to page repainted (sample edition, Chromium)',
+  async run(): Promise<BenchResult[]> {
+    // The renderer as users get it from a build: production React.
+    await buildRenderer({ quiet: true, minify: true });
+    const host = await startWebHost({
+      rendererDir: RENDERER_OUT,
+      backend: editionBackend,
+      preferences: new MemoryPreferences(),
+      editionPath: null,
+      journalDir: mkdtempSync(join(tmpdir(), 'folio-bench-journal-')),
+    });
+    const browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
+    try {
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.waitForFunction(() => document.body.dataset.painted === 'true', null, { timeout: 120_000 });
+      // The lead story: the frame showing its first words.
+      const ids = await page
+        .getByTestId('page-1')
+        .locator('[data-frame-id]:not([data-master])')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-frame-id')!));
+      let lead = '';
+      for (const id of ids)
+        if ((await page.getByTestId(`frame-${id}`).textContent())?.includes('智慧岛')) lead = id;
+      if (!lead) throw new Error('the lead story is not on the sample page');
+      const box = (await page.getByTestId(`frame-${lead}`).boundingBox())!;
+      await page.mouse.dblclick(box.x + box.width * 0.05, box.y + box.height * 0.5);
+      await page.getByTestId('story-editor-text').waitFor();
+      await installProbe(page, '[data-testid="page-1"]');
+      const app = stats(await typeAndMeasure(page));
+      const storyId = await page.getByTestId('story-editor').getAttribute('data-story-id');
+      const story = await (async () => {
+        const read = await editionBackend.fromTemplate('sample');
+        return read.edition.stories[storyId!].blocks as StoryBlock[];
+      })();
+
+      const bare = await browser.newPage();
+      await bare.setContent('<!doctype html><meta charset="utf-8"><div id="root"></div>');
+      await bare.evaluate((blocks) => ((window as unknown as { __story: unknown }).__story = blocks), story);
+      await bare.addScriptTag({ content: await slateBaselineBundle() });
+      const editor = bare.getByTestId('baseline-editor');
+      await editor.waitFor();
+      const first = (await editor.boundingBox())!;
+      await bare.mouse.click(first.x + 20, first.y + 8);
+      await installProbe(bare, '[data-testid="baseline-editor"]');
+      const slate = stats(await typeAndMeasure(bare));
+
+      return [
+        {
+          name: 'keystroke → page repainted, median',
+          value: app.median,
+          unit: 'ms',
+          baseline: { name: 'Slate alone (no reflow), median', value: slate.median },
+        },
+        {
+          name: 'keystroke → page repainted, p95',
+          value: app.p95,
+          unit: 'ms',
+          baseline: { name: 'Slate alone (no reflow), p95', value: slate.p95 },
+          goal: '< 16 ms p95',
+          met: app.p95 < 16,
+        },
+      ];
+    } finally {
+      await browser.close();
+      await host.close();
+    }
+  },
+};

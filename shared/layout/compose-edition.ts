@@ -25,7 +25,7 @@ import type {
   MissingGlyph,
   StoryReport,
 } from './display-list';
-import { formatEditionDate, fieldValues } from './flow/fields';
+import { type FieldValues, formatEditionDate, fieldValues } from './flow/fields';
 import { boxItem, type ColorOf, imageItem, ruleItem } from './flow/frame-items';
 import {
   buildParagraph,
@@ -84,6 +84,8 @@ interface State {
   textItems: Map<string, DisplayTextFrame>;
   pages: DisplayPage[];
   list: DisplayList;
+  /** Field values per page index (they depend only on the edition's meta and the page). */
+  fields: Map<number, FieldValues>;
 }
 
 const masterKey = (id: string, pageIndex: number) => `${id}\u0000${pageIndex}`;
@@ -138,6 +140,7 @@ export class Composition {
       textItems: new Map(),
       pages: [],
       list: { pages: [], stories: {}, missingGlyphs: [], fonts: {} },
+      fields: new Map(),
     };
     for (const story of Object.values(edition.stories)) {
       if (isMasterStory(story, index)) {
@@ -216,11 +219,13 @@ export class Composition {
     const { edition } = state;
     const page = pageIndex === null ? edition.pages[0] : edition.pages[pageIndex];
     const formatDate = this.options.formatDate ?? formatEditionDate;
-    return {
-      styles: edition.styles,
-      color: state.color,
-      fields: page ? fieldValues(edition, page, pageIndex ?? 0, formatDate) : null,
-    };
+    const index = pageIndex ?? 0;
+    let fields = state.fields.get(index) ?? null;
+    if (!fields && page) {
+      fields = fieldValues(edition, page, index, formatDate);
+      state.fields.set(index, fields);
+    }
+    return { styles: edition.styles, color: state.color, fields };
   }
 
   private composeStory(

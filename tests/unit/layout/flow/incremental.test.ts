@@ -10,6 +10,7 @@ import {
   body,
   columnsFrame,
   createImageFrame,
+  createTextFrame,
   han,
   testEdition,
 } from './test-edition';
@@ -161,5 +162,33 @@ describe('incremental recomposition', () => {
     expect(composition.update(moved, { storyId: 's', block: 0 })).toEqual(
       composeEdition(moved, createFixedComposer()),
     );
+  });
+});
+
+describe('incremental recomposition of master-page stories', () => {
+  it('recomposes a folio line on every page that shows it', () => {
+    const e = testEdition(2);
+    const folio = createTextFrame('folio', { x: 0, y: 0, width: 300, height: 12 }, { alignToGrid: false });
+    e.masters = [{ ...e.masters[0], frames: [folio] }];
+    addFrame(e, 0, columnsFrame('a', 0, 20, 3));
+    addStory(
+      e,
+      'f',
+      [{ type: 'folio', children: [{ text: '第' }, { text: '', field: 'pageNumber' }, { text: '版' }] }],
+      ['folio'],
+    );
+    addStory(e, 's', [body(han(10))], ['a']);
+    const composition = new Composition(createFixedComposer());
+    const first = composition.compose(e);
+    const edited = withBlocks(e, 'f', [
+      { type: 'folio', children: [{ text: '第' }, { text: '', field: 'pageNumber' }, { text: '版 要闻' }] },
+    ]);
+    const next = composition.update(edited, { storyId: 'f', block: 0 });
+    expect(next).toEqual(composeEdition(edited, createFixedComposer()));
+    const text = (list: typeof first, page: number) => {
+      const item = list.pages[page].items[0];
+      return item.kind === 'text' ? item.lines.map((l) => l.text).join('') : '';
+    };
+    expect([text(next, 0), text(next, 1)]).toEqual(['第1版 要闻', '第2版 要闻']);
   });
 });

@@ -12,12 +12,14 @@ export interface DocxHtml {
   warnings: string[];
 }
 
-/** Style names Word users give titles that mammoth's default map does not know. */
+/** Word styles mammoth's default map does not know: titles as headings, captions marked for the importer. */
 const STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
   "p[style-name='标题'] => h1:fresh",
   "p[style-name='副标题'] => h2:fresh",
+  "p[style-name='Caption'] => p.caption:fresh",
+  "p[style-name='题注'] => p.caption:fresh",
 ];
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxHtml> {

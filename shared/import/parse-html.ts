@@ -1,9 +1,9 @@
 /**
  * The small HTML that mammoth makes of a Word document → SourceParagraphs:
- * `<h1>`–`<h6>` are headings, `<p>` and `<li>` paragraphs, `<strong>`/`<b>`
- * bold, `<em>`/`<i>` italic, `<br>` a line break inside a paragraph; images
- * and tables' structure are dropped, their text kept. Pure string work, so
- * it runs in any process.
+ * `<h1>`–`<h6>` are headings, `<p>` and `<li>` paragraphs (`<p class="caption">`
+ * a photo caption), `<strong>`/`<b>` bold, `<em>`/`<i>` italic, `<br>` a line
+ * break inside a paragraph; images and tables' structure are dropped, their
+ * text kept. Pure string work, so it runs in any process.
  */
 import type { StoryText } from '../model/types';
 import type { SourceDocument, SourceParagraph } from './types';
@@ -48,15 +48,24 @@ export function parseHtml(html: string, format: SourceDocument['format'] = 'docx
   const paragraphs: SourceParagraph[] = [];
   let runs: StoryText[] = [];
   let headingLevel = 0;
+  let caption = false;
   let bold = 0;
   let italic = 0;
   let inBlock = false;
 
   const finish = () => {
     const tidy = tidySpaces(compactRuns(runs));
-    if (tidy.length > 0) paragraphs.push({ headingLevel, runs: tidy, line: paragraphs.length + 1 });
+    if (tidy.length > 0) {
+      paragraphs.push({
+        headingLevel,
+        runs: tidy,
+        line: paragraphs.length + 1,
+        ...(caption ? { role: 'caption' } : {}),
+      });
+    }
     runs = [];
     headingLevel = 0;
+    caption = false;
     inBlock = false;
   };
   const addText = (text: string) => {
@@ -79,6 +88,8 @@ export function parseHtml(html: string, format: SourceDocument['format'] = 'docx
       if (!closing) {
         inBlock = true;
         headingLevel = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
+        // read-docx maps Word's Caption style to <p class="caption">.
+        caption = /\bclass\s*=\s*["'][^"']*\bcaption\b/i.test(token);
       }
     } else if (name === 'strong' || name === 'b') bold += closing ? -1 : 1;
     else if (name === 'em' || name === 'i') italic += closing ? -1 : 1;

@@ -68,6 +68,7 @@ function classify(paragraph: SourceParagraph, explicitHeadings: boolean): Classi
   const text = runsText(paragraph.runs);
   const base = { level: paragraph.headingLevel, runs: paragraph.runs, text, line: paragraph.line };
   if (paragraph.headingLevel > 0) return { ...base, kind: 'heading' };
+  if (paragraph.role === 'caption') return { ...base, kind: 'caption' };
   if (isByline(text)) return { ...base, kind: 'byline' };
   if (leadInLength(text) > 0) return { ...base, kind: 'lead-in' };
   if (!explicitHeadings && looksLikeHeadingLine(text)) return { ...base, kind: 'heading', level: 1 };

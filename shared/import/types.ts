@@ -18,6 +18,8 @@ export interface SourceParagraph {
   runs: StoryText[];
   /** 1-based line (text, Markdown) or paragraph number (Word) in the source, for the report. */
   line: number;
+  /** The source says what the paragraph is (a Word paragraph in the Caption style). */
+  role?: 'caption';
 }
 
 export interface SourceDocument {

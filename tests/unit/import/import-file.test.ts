@@ -85,6 +85,29 @@ describe('importing a Word .docx', () => {
     expect(body.find((r) => r.text === 'River Street')?.italic).toBe(true);
   });
 
+  it("reads a paragraph in Word's Caption style as a photo caption", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '万达广场进入收尾阶段', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({
+              children: [new TextRun('本报讯(记者 姬慧洋)运输车辆来回穿梭，施工机械紧张作业。')],
+            }),
+            new Paragraph({ text: '工人正在安装外立面幕墙，预计本月底完工。', style: 'Caption' }),
+            new Paragraph({ children: [new TextRun('项目预计本月底正式开业。')] }),
+          ],
+        },
+      ],
+    });
+    const result = await importFile(write('caption.docx', new Uint8Array(await Packer.toBuffer(doc))));
+    const [story] = result.stories;
+    expect(story.blocks.map((b) => b.type)).toEqual(['headline', 'lead-in', 'body', 'body']);
+    expect(story.captions.map((c) => runsText(c.blocks[0].children))).toEqual([
+      '工人正在安装外立面幕墙，预计本月底完工。',
+    ]);
+  });
+
   it('refuses an old .doc and a damaged .docx with a clear message', async () => {
     await expectImportError(
       write('old.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])),

@@ -180,6 +180,7 @@ describe('incremental recomposition of master-page stories', () => {
     addStory(e, 's', [body(han(10))], ['a']);
     const composition = new Composition(createFixedComposer());
     const first = composition.compose(e);
+    const pageWithBody = first.pages[0];
     const edited = withBlocks(e, 'f', [
       { type: 'folio', children: [{ text: '第' }, { text: '', field: 'pageNumber' }, { text: '版 要闻' }] },
     ]);
@@ -189,6 +190,9 @@ describe('incremental recomposition of master-page stories', () => {
       const item = list.pages[page].items[0];
       return item.kind === 'text' ? item.lines.map((l) => l.text).join('') : '';
     };
+    expect([text(first, 0), text(first, 1)]).toEqual(['第1版', '第2版']);
     expect([text(next, 0), text(next, 1)]).toEqual(['第1版 要闻', '第2版 要闻']);
+    // The body frame on page 1 is untouched by the folio edit.
+    expect(next.pages[0].items[1]).toBe(pageWithBody.items[1]);
   });
 });

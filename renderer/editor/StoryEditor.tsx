@@ -65,6 +65,8 @@ export interface StoryEditorProps {
   overset?: boolean;
   /** CSS font stack for the galley text. */
   fontFamily?: string;
+  /** Bumped when the model refused an edit: the editor goes back to `blocks`. */
+  resync?: number;
 }
 
 const isMod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -137,7 +139,7 @@ export function StoryEditor(props: StoryEditorProps) {
     } finally {
       external.current = false;
     }
-  }, [blocks, editor, deferred]);
+  }, [blocks, editor, deferred, props.resync]);
 
   useEffect(() => {
     if (!props.caretRequest) return;

@@ -5,7 +5,7 @@
  * sheets panel. Edits go Slate → model operations → the store's apply →
  * incremental recompose → the canvas repaints.
  */
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Operation as SlateOperation } from 'slate';
 import type { StoryPoint } from '../../shared/layout/display-list';
 import type { Id } from '../../shared/model/types';
@@ -36,6 +36,7 @@ export function StoryPanel({ store }: RightPanelProps) {
   });
   const caret = useSyncExternalStore(session.subscribe, () => session.getCaretRequest());
   const zh = language === 'zh-Hans';
+  const [resync, setResync] = useState(0);
 
   const onOperations = useCallback(
     (id: Id, ops: SlateOperation[], info: EditInfo) => {
@@ -54,7 +55,7 @@ export function StoryPanel({ store }: RightPanelProps) {
       } catch (error) {
         // The model refused the edit: the editor returns to the model's story.
         session.notify((error as Error).message);
-        store.select({ storyId: id });
+        setResync((n) => n + 1);
       }
     },
     [session, store],
@@ -113,6 +114,7 @@ export function StoryPanel({ store }: RightPanelProps) {
           status={fit ? fitSummary(fit, language) : ''}
           overset={!!fit && (fit.oversetCharacters > 0 || fit.copyfitLines < 0)}
           fontFamily={fontFamily}
+          resync={resync}
         />
       ) : null}
       {fit && fit.frames.length > 1 ? (

@@ -4,7 +4,7 @@
  * temporary file beside the target and rename it into place, so a failed
  * export never leaves a partial PDF and never damages an existing one.
  */
-import { open, rename, unlink } from 'node:fs/promises';
+import { access, constants, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { DisplayList } from '../../shared/layout/display-list';
 import type { AssetBytes, Edition } from '../../shared/model/types';
@@ -55,6 +55,14 @@ export class UnexportableError extends Error {
   }
 }
 
+/** The CMYK profile given for image conversion cannot be read. */
+export class ProfileError extends Error {
+  constructor(path: string, reason: string) {
+    super(`cannot read the CMYK profile ${path}: ${reason}`);
+    this.name = 'ProfileError';
+  }
+}
+
 /** The output file cannot be created. */
 export class OutputPathError extends Error {
   constructor(path: string, reason: string) {
@@ -67,6 +75,12 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
   const options = resolveOptions(request.options);
   // Check what the user typed before doing any work.
   if (options.pages) parsePageRange(options.pages, request.displayList.pages.length);
+  if (options.cmykProfile) {
+    await access(options.cmykProfile, constants.R_OK).catch((error) => {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new ProfileError(options.cmykProfile as string, missing ? 'no such file' : systemReason(error));
+    });
+  }
   const temp = join(
     dirname(request.outputPath),
     `.${basename(request.outputPath)}.${process.pid}.${Date.now()}.tmp`,

@@ -20,6 +20,8 @@ export class PdfImageSet {
     private readonly assets: Record<Id, Asset>,
     private readonly bytes: AssetBytes,
     private readonly preset: ExportPreset,
+    /** CMYK ICC profile for converting RGB images (Press); libvips's generic one when omitted. */
+    private readonly cmykProfile?: string,
   ) {}
 
   /** Reads and converts every image the pages place (before painting, which is synchronous). */
@@ -55,11 +57,11 @@ export class PdfImageSet {
       throw new ImageError(unknown, 'is placed on a page but not listed in the edition');
     }
     const bytes = this.bytes.get(assetId);
-    if (!bytes) return prepareImage(asset, bytes, this.preset, widthPt);
-    const key = imageCacheKey(bytes, this.preset, Math.ceil(widthPt));
+    if (!bytes) return prepareImage(asset, bytes, this.preset, widthPt, this.cmykProfile);
+    const key = `${imageCacheKey(bytes, this.preset, Math.ceil(widthPt))}:${this.cmykProfile ?? ''}`;
     const cached = cachedImage(key);
     if (cached) return cached;
-    const image = await prepareImage(asset, bytes, this.preset, widthPt);
+    const image = await prepareImage(asset, bytes, this.preset, widthPt, this.cmykProfile);
     storeImage(key, image);
     return image;
   }

@@ -4,6 +4,7 @@ export {
   PreflightRefusedError,
   OutputPathError,
   UnexportableError,
+  ProfileError,
   type ExportPdfRequest,
   type ExportPdfResult,
 } from './export-pdf';

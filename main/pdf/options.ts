@@ -16,6 +16,8 @@ export interface PdfExportOptions {
   force?: boolean;
   /** The time printed in the slug line and metadata (defaults to now; fixed in tests). */
   exportedAt?: Date;
+  /** A CMYK ICC profile file (e.g. the printer's) for converting RGB images in Press exports. */
+  cmykProfile?: string;
 }
 
 export interface ResolvedOptions {
@@ -27,6 +29,7 @@ export interface ResolvedOptions {
   pdfx: boolean;
   force: boolean;
   exportedAt: Date;
+  cmykProfile: string | undefined;
 }
 
 export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
@@ -41,5 +44,6 @@ export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
     pdfx: press,
     force: options.force ?? false,
     exportedAt: options.exportedAt ?? new Date(),
+    cmykProfile: options.cmykProfile,
   };
 }

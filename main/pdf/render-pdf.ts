@@ -87,7 +87,7 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
   const colors = new PdfColors(doc);
   const text = new TextPainter(fonts, colors);
   const graphics = new GraphicsPainter(colors);
-  const images = new PdfImageSet(doc, edition.assets, input.assets, options.preset);
+  const images = new PdfImageSet(doc, edition.assets, input.assets, options.preset, options.cmykProfile);
   await images.prepare(sheets.flat());
   if (options.pdfx) markPdfX1a(doc);
 
@@ -97,6 +97,8 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
     const page = doc.page.dictionary.data;
     page.TrimBox = pdfBox(sheet.trim, sheet.height);
     page.BleedBox = pdfBox(sheet.bleed, sheet.height);
+    // pdfkit writes UserUnit (a PDF 1.6 key) on every page; PDF/X-1a is PDF 1.3.
+    if (options.pdfx) delete page.UserUnit;
     text.startPage();
     const painters = { text, graphics, images };
     const content = sheet.pages.map((placed) => paintPage(placed, painters));

@@ -20,7 +20,9 @@ Options:
   --marks / --no-marks     crop and registration marks and the slug line
                            (default: on for press, off for proof)
   --spreads                put reader spreads (2–3, 4–5 …) on one sheet
-  --force                  export a press PDF even if preflight finds errors`;
+  --force                  export a press PDF even if preflight finds errors
+  --cmyk-profile <file>    CMYK ICC profile for converting RGB photos (press);
+                           default: libvips's generic CMYK profile`;
 
 interface ExportArgs {
   input: string;
@@ -30,6 +32,7 @@ interface ExportArgs {
   marks?: boolean;
   spreads: boolean;
   force: boolean;
+  cmykProfile?: string;
 }
 
 function parseArgs(args: string[]): ExportArgs {
@@ -40,6 +43,7 @@ function parseArgs(args: string[]): ExportArgs {
   let marks: boolean | undefined;
   let spreads = false;
   let force = false;
+  let cmykProfile: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -58,13 +62,14 @@ function parseArgs(args: string[]): ExportArgs {
     else if (arg === '--no-marks') marks = false;
     else if (arg === '--spreads') spreads = true;
     else if (arg === '--force') force = true;
+    else if (arg === '--cmyk-profile') cmykProfile = value();
     else if (arg.startsWith('-')) throw new UserError(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else throw new UserError(`unexpected argument '${arg}'`);
   }
   if (!input) throw new UserError('which edition? Usage: folio export <edition.folio> -o <out.pdf>');
   if (!output) throw new UserError('where to? Give the PDF to write with -o <out.pdf>');
-  return { input, output, preset, pages, marks, spreads, force };
+  return { input, output, preset, pages, marks, spreads, force, cmykProfile };
 }
 
 export const command: CliCommand = {
@@ -98,6 +103,7 @@ export const command: CliCommand = {
           marks: options.marks,
           spreads: options.spreads,
           force: options.force,
+          cmykProfile: options.cmykProfile ? resolve(io.cwd, options.cmykProfile) : undefined,
         },
         onProgress:
           total > 1
@@ -117,6 +123,7 @@ export const command: CliCommand = {
         error instanceof pdf.OutputPathError ||
         error instanceof pdf.ImageError ||
         error instanceof pdf.UnexportableError ||
+        error instanceof pdf.ProfileError ||
         error instanceof pdf.MissingFontError
       ) {
         throw new UserError(error.message);

@@ -182,11 +182,29 @@ export class Raster {
     }
   }
 
-  /** Multiplies every pixel by a light factor that depends on its position. */
+  /**
+   * Multiplies every pixel by a light factor that depends on its position.
+   * Light varies slowly, so the factor is sampled every 8 px and
+   * interpolated in between.
+   */
   light(factor: (u: number, v: number) => number): void {
+    const step = 8;
+    const gw = Math.ceil(this.width / step) + 1;
+    const gh = Math.ceil(this.height / step) + 1;
+    const grid = new Float32Array(gw * gh);
+    for (let gy = 0; gy < gh; gy++) {
+      for (let gx = 0; gx < gw; gx++)
+        grid[gy * gw + gx] = factor((gx * step) / this.width, (gy * step) / this.height);
+    }
     for (let y = 0; y < this.height; y++) {
+      const gy = Math.floor(y / step);
+      const fy = y / step - gy;
       for (let x = 0; x < this.width; x++) {
-        const f = factor(x / this.width, y / this.height);
+        const gx = Math.floor(x / step);
+        const fx = x / step - gx;
+        const top = grid[gy * gw + gx] * (1 - fx) + grid[gy * gw + gx + 1] * fx;
+        const bottom = grid[(gy + 1) * gw + gx] * (1 - fx) + grid[(gy + 1) * gw + gx + 1] * fx;
+        const f = top * (1 - fy) + bottom * fy;
         const i = (y * this.width + x) * 3;
         this.data[i] *= f;
         this.data[i + 1] *= f;
@@ -206,12 +224,10 @@ export class Raster {
     }
   }
 
-  /** 8-bit RGB bytes for sharp. */
+  /** 8-bit RGB bytes for sharp (a clamped array rounds and clamps natively). */
   toBytes(): Uint8Array {
-    const bytes = new Uint8Array(this.data.length);
-    for (let i = 0; i < this.data.length; i++)
-      bytes[i] = Math.max(0, Math.min(255, Math.round(this.data[i])));
-    return bytes;
+    const clamped = new Uint8ClampedArray(this.data);
+    return new Uint8Array(clamped.buffer, clamped.byteOffset, clamped.byteLength);
   }
 
   /** Replaces the pixels with 8-bit RGB bytes (e.g. after sharp blurred them). */

@@ -157,10 +157,21 @@ export function constructionScene(seed: number): Scene {
     const c = Math.max(0, clouds(u * 5, v * 9) - 0.52) * 3.2;
     return mix(base, [246, 246, 248], Math.min(1, c));
   };
+  let painted: { data: Float32Array; width: number; height: number } | null = null;
+  /** The sky as painted, at (u, v) clamped to the picture. */
+  const skyAt = (u: number, v: number): Rgb => {
+    if (!painted) return sky(u, v);
+    const x = Math.min(painted.width - 1, Math.max(0, Math.floor(u * painted.width)));
+    const y = Math.min(painted.height - 1, Math.max(0, Math.floor(v * painted.height)));
+    const i = (y * painted.width + x) * 3;
+    return [painted.data[i], painted.data[i + 1], painted.data[i + 2]];
+  };
   return {
     backgroundBlur: 1.2,
     background(r) {
       r.fill((u, v) => sky(u, v));
+      // Kept unblurred for the glass to mirror (recomputing the clouds per pane pixel is slow).
+      painted = { data: r.data.slice(), width: r.width, height: r.height };
     },
     foreground(r) {
       const random = seededRandom(seed + 3);
@@ -204,7 +215,7 @@ export function constructionScene(seed: number): Scene {
         }
         // Each panel mirrors the sky at a slightly different angle.
         const tilt = (panelShade[row * cols + col] - 0.5) * 0.12;
-        const mirrored = sky(1 - u + tilt, 0.9 - t * 0.7 + tilt);
+        const mirrored = skyAt(1 - u + tilt, 0.9 - t * 0.7 + tilt);
         return { color: mix(mirrored, [40, 70, 110], 0.18 + 0.25 * x), alpha: 1 };
       });
       // A gondola with two fitters by the last panels hung.

@@ -22,6 +22,14 @@ import { buildRenderer, RENDERER_OUT } from '../../scripts/build';
 import { launchBrowser } from '../e2e/support/browser';
 import { ROOT } from '../e2e/support/web-host';
 import type { StoryBlock } from '../../shared/model/types';
+import { createEditor, Transforms, type Descendant, type Operation as SlateOperation } from 'slate';
+import { createNodeComposer } from '../../main/fonts';
+import { Composition } from '../../shared/layout/compose-edition';
+import { applyOperations } from '../../shared/model/operations';
+import { buildSampleEdition } from '../../shared/sample/sample-edition';
+import { applyToBlocks } from '../../shared/editing/apply-to-blocks';
+import { translateSlateOps } from '../../shared/editing/slate-to-model';
+import type { Edition } from '../../shared/model/types';
 import { stats, type Bench, type BenchResult } from './bench';
 
 const KEYS = 80;
@@ -94,6 +102,47 @@ async function slateBaselineBundle(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+/**
+ * The same edit without painting, in Node: Slate's insertText, then the
+ * translation to model operations, applyOperation and the incremental
+ * recompose — against Slate's insertText alone. Shows what the editing
+ * pipeline costs before the canvas repaints.
+ */
+async function pipelineWithoutPaint(): Promise<{ pipeline: number; slate: number }> {
+  let edition: Edition = buildSampleEdition().edition;
+  const storyId = Object.values(edition.stories).sort((a, b) => b.blocks.length - a.blocks.length)[0].id;
+  const composition = new Composition(await createNodeComposer());
+  composition.compose(edition);
+  const editor = createEditor();
+  editor.children = structuredClone(edition.stories[storyId].blocks) as unknown as Descendant[];
+  const block = Math.floor(editor.children.length / 2);
+  Transforms.select(editor, { path: [block, 0], offset: 2 });
+  const captured: SlateOperation[] = [];
+  const { apply } = editor;
+  editor.apply = (op) => {
+    captured.push(op);
+    apply(op);
+  };
+  const pipeline: number[] = [];
+  const slate: number[] = [];
+  for (let i = 0; i < KEYS * 2 + WARMUP; i++) {
+    captured.length = 0;
+    const t0 = performance.now();
+    editor.insertText('新');
+    const t1 = performance.now();
+    const before = edition.stories[storyId].blocks;
+    const { ops } = translateSlateOps(storyId, before, captured, applyToBlocks);
+    edition = applyOperations(edition, ops).edition;
+    composition.update(edition, { storyId, block });
+    const t2 = performance.now();
+    if (i >= WARMUP) {
+      slate.push(t1 - t0);
+      pipeline.push(t2 - t0);
+    }
+  }
+  return { pipeline: stats(pipeline).median, slate: stats(slate).median };
+}
+
 export const bench: Bench = {
   title: 'Editing: keystroke to page repainted (sample edition, Chromium)',
   async run(): Promise<BenchResult[]> {
@@ -142,7 +191,14 @@ export const bench: Bench = {
       await installProbe(bare, '[data-testid="baseline-editor"]');
       const slate = stats(await typeAndMeasure(bare));
 
+      const node = await pipelineWithoutPaint();
       return [
+        {
+          name: 'edit → model operations → recomposed, no paint (Node), median',
+          value: node.pipeline,
+          unit: 'ms',
+          baseline: { name: 'Slate insertText alone (Node), median', value: node.slate },
+        },
         {
           name: 'keystroke → page repainted, median',
           value: app.median,

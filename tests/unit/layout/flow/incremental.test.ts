@@ -114,7 +114,7 @@ describe('incremental recomposition', () => {
       at: fc.nat(40),
       remove: fc.nat(12),
       insert: fc.string({ unit: fc.constantFrom('字', '文', '𠮷', 'a', ' '), maxLength: 15 }),
-      split: fc.boolean(),
+      kind: fc.constantFrom('type', 'type', 'split', 'merge'),
     });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
@@ -122,7 +122,15 @@ describe('incremental recomposition', () => {
         let current = edition();
         composition.compose(current);
         for (const e of edits) {
-          if (e.split) {
+          if (e.kind === 'merge' && current.stories.s.blocks.length > 1) {
+            // Backspace at a block start: the block joins the one before it.
+            const blocks = [...current.stories.s.blocks];
+            const index = Math.max(1, Math.min(e.block, blocks.length - 1));
+            const joined = [...blocks[index - 1].children, ...blocks[index].children];
+            blocks.splice(index - 1, 2, { ...blocks[index - 1], children: joined });
+            current = withBlocks(current, 's', blocks);
+            composition.update(current, { storyId: 's', block: index - 1 });
+          } else if (e.kind === 'split') {
             // Enter: split a block in two (the block count changes).
             const blocks = [...current.stories.s.blocks];
             const target = blocks[Math.min(e.block, blocks.length - 1)];

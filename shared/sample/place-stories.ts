@@ -327,18 +327,20 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
   // The rest in bands of modules; a band that does not fit starts a new page.
   const bands = packBands(
     rest.map((plan) => (columns: number) => needAt(plan, columns)),
-    { columns: area.columns, minColumns: Math.min(area.columns, zh ? 2 : 2), gap: bandGap },
+    { columns: area.columns, minColumns: 2, gap: bandGap },
   );
   // Paginate: a band goes on the current page if the page can hold it
   // squeezed by MAX_SQUEEZE; otherwise it starts a new page.
   const pageBands: { pageIndex: number; y: Pt; scale?: number; band: (typeof bands)[number] }[] = [];
-  const pageTop = new Map<number, Pt>([[0, y]]);
+  const pageTop = new Map<number, Pt>([[pageIndex, y]]);
   let used = 0;
   for (const band of bands) {
     const height = Math.min(band.height, area.height);
     const top = pageTop.get(pageIndex)!;
     const gap = top > area.top || used > 0 ? bandGap : 0;
-    if (used > 0 && top + used + gap + height / MAX_SQUEEZE > bottom) {
+    // A band always goes on a fresh page, however tall (it is cut to the page).
+    const fresh = top <= area.top && used === 0;
+    if (!fresh && top + used + gap + height / MAX_SQUEEZE > bottom) {
       newPage();
       pageTop.set(pageIndex, area.top);
       used = 0;

@@ -108,6 +108,26 @@ describe('placing more copy than a page holds', () => {
     const pageOf = (id: string) => edition.pages.findIndex((p) => p.frames.some((f) => f.id === id));
     expect(lead.thread.map(pageOf)).toEqual(lead.thread.map((_, i) => i));
   });
+
+  it('sets the stories after a long lead on the pages after it', () => {
+    const lead = `## 很长的头条\n\n本报讯(记者 张三)${'很长的正文，'.repeat(2500)}完。`;
+    const others = [1, 2, 3]
+      .map((n) => `## 第${n}篇\n\n本报讯(记者 李四)${'正文，'.repeat(200)}完。`)
+      .join('\n\n');
+    const { edition, storyIds } = placeStories(importText(`${lead}\n\n${others}`), { ids: sequentialIds() });
+    expectValid(edition);
+    const pageOf = (id: string) => edition.pages.findIndex((p) => p.frames.some((f) => f.id === id));
+    const leadPages = edition.stories[storyIds[0]].thread.map(pageOf);
+    for (const id of storyIds.slice(1)) {
+      expect(pageOf(edition.stories[id].thread[0])).toBeGreaterThanOrEqual(Math.max(...leadPages));
+    }
+    for (const page of edition.pages) {
+      for (const frame of page.frames) {
+        expect(Number.isFinite(frame.y)).toBe(true);
+        expect(frame.y + frame.height).toBeLessThanOrEqual(page.size.height - page.margins.bottom + 0.01);
+      }
+    }
+  });
 });
 
 describe('band packing', () => {

@@ -3,6 +3,7 @@
  * from an edition and a request to the operations that carry it out (the
  * session applies them as one undo step). Nothing here mutates.
  */
+import { cloneJson } from './clone';
 import type { Edition, Frame, Id, ImageFrame, Page, Sides, TextWrap } from '../model/types';
 import type { FrameContainer, FramePatch, Operation } from '../model/ops/types';
 import { locateFrame, threadOwner } from '../model/operations';
@@ -85,7 +86,7 @@ export function duplicateFrames(
     const found = findFrame(edition, id);
     if (!found) continue;
     const copy: Frame = {
-      ...structuredClone(found.frame),
+      ...cloneJson(found.frame),
       id: ids('frame'),
       x: found.frame.x + offset,
       y: found.frame.y + offset,
@@ -98,7 +99,7 @@ export function duplicateFrames(
       const owner = edition.stories[ownerId];
       if (owner.thread.length === 1) {
         const story = {
-          ...structuredClone(owner),
+          ...cloneJson(owner),
           id: ids('story'),
           name: `${owner.name} (2)`,
           thread: [copy.id],

@@ -2,6 +2,7 @@
  * Page commands as model operations: add, delete, duplicate, reorder,
  * apply a master, and start a page from a preset (columns, grid).
  */
+import { cloneJson } from './clone';
 import type { Edition, Frame, Id, Page, Story } from '../model/types';
 import type { Operation } from '../model/ops/types';
 import { threadOwner } from '../model/operations';
@@ -20,7 +21,7 @@ export function addPage(
   const model = edition.pages[Math.max(0, Math.min(edition.pages.length - 1, afterIndex))];
   const pageId = ids('page');
   if (!model) throw new Error('the edition has no page to copy the shape of');
-  const page: Page = { ...structuredClone(model), id: pageId, frames: [] };
+  const page: Page = { ...cloneJson(model), id: pageId, frames: [] };
   return {
     pageId,
     ops: [{ type: 'insert_page', index: Math.min(edition.pages.length, afterIndex + 1), page }],
@@ -82,17 +83,17 @@ export function duplicatePage(
     if (!owner.thread.every((id) => frameMap.has(id))) continue;
     const id = ids('story');
     storyMap.set(ownerId, id);
-    newStories.push({ ...structuredClone(owner), id, thread: owner.thread.map((f) => frameMap.get(f)!) });
+    newStories.push({ ...cloneJson(owner), id, thread: owner.thread.map((f) => frameMap.get(f)!) });
   }
   // Captions copied with their story keep their link; others are dropped.
   const frames: Frame[] = source.frames.map((frame) => {
-    const copy = { ...structuredClone(frame), id: frameMap.get(frame.id)! } as Frame;
+    const copy = { ...cloneJson(frame), id: frameMap.get(frame.id)! } as Frame;
     if (copy.kind === 'image' && copy.captionStoryId)
       copy.captionStoryId = storyMap.get(copy.captionStoryId) ?? null;
     return copy;
   });
   const newPageId = ids('page');
-  const page: Page = { ...structuredClone(source), id: newPageId, frames: [] };
+  const page: Page = { ...cloneJson(source), id: newPageId, frames: [] };
   const ops: Operation[] = [{ type: 'insert_page', index: index + 1, page }];
   // Stories first, so captions can point at them; then the frames, then the threads.
   for (const story of newStories) ops.push({ type: 'add_story', story: { ...story, thread: [] } });
@@ -141,7 +142,7 @@ export function createMasterWithFolioLine(
   shapeOf: Page,
   ids: IdGenerator,
 ): { ops: Operation[]; masterId: Id } {
-  const scratch: Edition = structuredClone(edition);
+  const scratch: Edition = cloneJson(edition);
   const master = createMasterPage(ids('master'), name);
   addFolioLine(scratch, master, typeArea(shapeOf), ids);
   const ops: Operation[] = [];

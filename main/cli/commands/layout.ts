@@ -3,14 +3,12 @@
  * the canvas and the PDF use, and prints where every line went, with the
  * overset, copyfit and missing-glyph reports.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
 import { composeEdition } from '../../../shared/layout/compose-edition';
 import type { DisplayList } from '../../../shared/layout/display-list';
-import { loadEdition } from '../../../shared/model/load';
 import type { Edition } from '../../../shared/model/types';
 import { createNodeComposer } from '../../fonts';
+import { FolioFileError, readFolio } from '../../storage';
 import type { CliCommand } from '../command';
 import { UserError } from '../command';
 
@@ -23,30 +21,14 @@ overset and copyfit figures per story and the characters no font can draw.
   --json   print a JSON summary (lines, stories, overset, copyfit, missing glyphs)
   --full   print the whole display list as JSON (glyph runs included)`;
 
-/**
- * Reads and validates a .folio package (a zip with edition.json). A local
- * reader until main/storage's readFolio lands; it never writes to the file.
- */
-export function readEditionFile(path: string): Edition {
-  if (!existsSync(path)) throw new UserError(`${path}: no such file`);
-  if (statSync(path).isDirectory()) throw new UserError(`${path}: is a folder, not a .folio file`);
-  let entries: Record<string, Uint8Array>;
+/** Reads a .folio file through main/storage; its one-line problems become user errors (exit 2). */
+export async function readEditionFile(path: string): Promise<Edition> {
   try {
-    entries = unzipSync(new Uint8Array(readFileSync(path)));
+    return (await readFolio(path)).edition;
   } catch (error) {
-    throw new UserError(`${path}: not a .folio package (cannot unzip: ${(error as Error).message})`);
+    if (error instanceof FolioFileError) throw new UserError(error.message);
+    throw error;
   }
-  const json = entries['edition.json'];
-  if (!json) throw new UserError(`${path}: damaged .folio package (edition.json is missing)`);
-  let document: unknown;
-  try {
-    document = JSON.parse(strFromU8(json));
-  } catch (error) {
-    throw new UserError(`${path}: damaged edition.json (${(error as Error).message})`);
-  }
-  const loaded = loadEdition(document);
-  if (!loaded.ok) throw new UserError(`${path}: ${loaded.message}`);
-  return loaded.edition;
 }
 
 export interface LayoutLine {
@@ -148,7 +130,7 @@ export const command: CliCommand = {
     const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--full');
     if (unknown.length > 0) throw new UserError(`unknown option ${unknown[0]}. Run 'folio layout --help'.`);
     if (files.length !== 1) throw new UserError('give exactly one <edition.folio> file');
-    const edition = readEditionFile(resolve(io.cwd, files[0]));
+    const edition = await readEditionFile(resolve(io.cwd, files[0]));
     const composer = await createNodeComposer();
     const list = composeEdition(edition, composer);
     if (args.includes('--full')) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../../main/cli/folio';
+import { writeFolio } from '../../../../main/storage';
 import { addFrame, addStory, block, body, columnsFrame, testEdition } from './test-edition';
 
 async function run(args: string[], cwd: string) {
@@ -13,7 +14,7 @@ async function run(args: string[], cwd: string) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-function writeFolio(dir: string): string {
+async function writeSample(dir: string): Promise<string> {
   const edition = testEdition(1);
   addFrame(edition, 0, columnsFrame('front', 50, 50, 3, { width: 300 }));
   addStory(
@@ -27,14 +28,14 @@ function writeFolio(dir: string): string {
     ['front'],
   );
   const path = join(dir, 'front.folio');
-  writeFileSync(path, zipSync({ 'edition.json': strToU8(JSON.stringify(edition)) }));
+  await writeFolio(path, edition, new Map());
   return path;
 }
 
 describe('folio layout', () => {
   it('prints every line with page, frame, column, position, width and text, and the reports', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-layout-'));
-    writeFolio(dir);
+    await writeSample(dir);
     const { code, out } = await run(['front.folio', '--json'], dir);
     expect(code).toBe(0);
     const summary = JSON.parse(out);
@@ -64,7 +65,7 @@ describe('folio layout', () => {
 
   it('prints a table without --json and the whole display list with --full', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-layout-'));
-    writeFolio(dir);
+    await writeSample(dir);
     const table = await run(['front.folio'], dir);
     expect(table.code).toBe(0);
     expect(table.out).toContain('示范区真抓实干');
@@ -83,10 +84,10 @@ describe('folio layout', () => {
       zipSync({ 'edition.json': strToU8('{"schemaVersion": 1, "pages": 3}') }),
     );
     for (const [file, message] of [
-      ['nowhere.folio', /no such file/],
-      ['junk.folio', /not a \.folio package/],
-      ['empty.folio', /edition\.json is missing/],
-      ['bad.folio', /bad\.folio/],
+      ['nowhere.folio', /nowhere\.folio: .*not found/],
+      ['junk.folio', /junk\.folio: not a Folio file/],
+      ['empty.folio', /empty\.folio: .*no edition\.json/],
+      ['bad.folio', /bad\.folio: edition\.json is not a valid edition/],
     ] as const) {
       const result = await run([file, '--json'], dir);
       expect(result.code).toBe(2);

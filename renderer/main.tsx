@@ -26,6 +26,9 @@ import { syncWithHost } from './shell/host-sync';
 async function start(): Promise<void> {
   const { services, bridge } = connectServices();
   const [info, preferences] = await Promise.all([services['app.info']({}), services['preferences.get']({})]);
+  // Fetch and compile the shaper while the edition loads.
+  const composerReady = createBrowserComposer(info);
+  composerReady.catch(() => undefined);
   const systemLanguage = navigator.language || info.systemLanguage;
   let languagePreference = preferences.language;
   const i18n = await setupI18n(resolveLanguage(languagePreference, systemLanguage));
@@ -88,7 +91,7 @@ async function start(): Promise<void> {
   render();
 
   try {
-    const composer = await createBrowserComposer(info);
+    const composer = await composerReady;
     // Paint only with faces registered from the very bytes the composer measured.
     const registerFaces = async () => {
       const list = store.getState().displayList;

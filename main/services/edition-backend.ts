@@ -7,11 +7,12 @@ import { createEmptyEdition } from '../../shared/model/defaults';
 import { PAGE_PRESET_IDS, type PagePresetId } from '../../shared/model/presets';
 import { placeStories } from '../../shared/sample/place-stories';
 import type { PreflightProblem } from '../../shared/services/api';
-import { importFile } from '../import';
-import { exportPdfFile, preflight } from '../pdf';
-import { loadSampleEdition } from '../sample';
 import { readFolio, writeFolio } from '../storage';
 import type { EditionBackend } from './backend';
+
+// PDF export, importers and the sample's photo painting pull in pdfkit, mammoth and sharp: load
+// them when first used, so the window (and the browser host's URL) come up without waiting.
+const pdf = () => import('../pdf');
 
 export const editionBackend: EditionBackend = {
   async read(path) {
@@ -22,7 +23,7 @@ export const editionBackend: EditionBackend = {
     await writeFolio(path, edition, assets);
   },
   async fromTemplate(template) {
-    if (template === 'sample') return loadSampleEdition();
+    if (template === 'sample') return (await import('../sample')).loadSampleEdition();
     if (!(PAGE_PRESET_IDS as string[]).includes(template)) {
       throw new Error(`unknown template "${template}" (known: sample, ${PAGE_PRESET_IDS.join(', ')})`);
     }
@@ -30,18 +31,18 @@ export const editionBackend: EditionBackend = {
   },
   async importCopy(path) {
     // Imported copy is laid out on a page with the default template, photos left as empty frames.
-    const copy = await importFile(path);
+    const copy = await (await import('../import')).importFile(path);
     return {
       edition: placeStories({ banner: copy.banner, stories: copy.stories }).edition,
       assets: new Map(),
     };
   },
   async exportPdf(edition, assets, path) {
-    const result = await exportPdfFile(edition, assets, path);
+    const result = await (await pdf()).exportPdfFile(edition, assets, path);
     return { pages: result.pages, bytes: result.bytes };
   },
   async preflight(edition, assets) {
-    const problems = await preflight(edition, assets);
+    const problems = await (await pdf()).preflight(edition, assets);
     return problems.map(({ severity, message, pageIndex, frameId }): PreflightProblem => ({
       severity,
       message,

@@ -41,6 +41,8 @@ export interface WebHost {
   port: number;
   token: string;
   server: Server;
+  /** Settles when the initial edition is open (rejects with why it could not be). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,14 @@ const STATIC_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json',
 };
+
+/** Service calls that do not need the initial edition, so the renderer can start meanwhile. */
+const INDEPENDENT_OF_EDITION = new Set([
+  'folio:app.info',
+  'folio:preferences.get',
+  'folio:fonts.list',
+  'folio:recent.list',
+]);
 
 /** Request bodies larger than this are refused (an edition with its text is far smaller). */
 const MAX_BODY = 64 * 1024 * 1024;
@@ -137,11 +147,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const dispatch = createDispatcher(handlers);
 
-  // Open the initial edition before listening, so the first page load finds it.
-  const initial = options.editionPath
-    ? await options.backend.read(options.editionPath)
-    : await options.backend.fromTemplate('sample');
-  session.documentId = documents.add(initial.edition, initial.assets, options.editionPath).id;
+  // Open the initial edition while the server starts and the browser loads the renderer, fonts and
+  // shaper; service calls wait for it. A file that cannot be read fails every call with its message.
+  const ready = (async () => {
+    const initial = options.editionPath
+      ? await options.backend.read(options.editionPath)
+      : await options.backend.fromTemplate('sample');
+    session.documentId = documents.add(initial.edition, initial.assets, options.editionPath).id;
+  })();
+  ready.catch(() => undefined);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!allowedHost(request.headers.host, port)) return send(response, 403, 'text/plain', 'forbidden host');
@@ -212,6 +226,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     server,
+    ready,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

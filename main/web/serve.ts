@@ -4,7 +4,7 @@
  * session token) as the FIRST line of output — tests and scripts read it.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,7 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
+  if (args.editionPath && !existsSync(args.editionPath)) throw new Error(`${args.editionPath}: no such file`);
   if (args.build) await buildRenderer({ quiet: true });
   const version = (
     JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -85,9 +86,14 @@ async function main(): Promise<void> {
     version,
   });
   // The first line of output is the URL: keep anything else off stdout before it.
+  process.stdout.on('error', () => undefined);
   process.stdout.write(`${host.url}\n`);
-  console.log(`Folio is served on 127.0.0.1 only; press Ctrl+C to stop.`);
+  console.error('Folio is served on 127.0.0.1 only; press Ctrl+C to stop.');
   if (args.open) openBrowser(host.url);
+  host.ready.catch((error: unknown) => {
+    console.error(`folio web: ${(error as Error).message}`);
+    void host.close().then(() => process.exit(1));
+  });
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -36,7 +36,7 @@ async function startWeb(): Promise<{ url: string; started: number; stop(): void 
     {
       cwd: ROOT,
       env: { ...process.env, FOLIO_DATA_DIR: mkdtempSync(join(tmpdir(), 'folio-bench-')) },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'ignore'],
     },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -66,12 +66,14 @@ describe('Folio in the browser host', () => {
   });
 
   it('selects a text frame by clicking it and shows its properties', async () => {
+    // A story frame of the page itself (master frames such as the folio line are not selectable on a page).
     const ids = await app.canvas
       .pageView(1)
-      .locator('[data-kind="text"]')
+      .locator('[data-kind="text"]:not([data-master])')
       .evaluateAll((elements) =>
         elements
           .filter((element) => element.querySelector('text'))
+          .sort((a, b) => (b as SVGGElement).getBBox().height - (a as SVGGElement).getBBox().height)
           .map((element) => element.getAttribute('data-frame-id')!),
       );
     expect(ids.length).toBeGreaterThan(0);

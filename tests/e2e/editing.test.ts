@@ -108,6 +108,15 @@ class EditingPage {
     throw new Error(`no frame on page ${n} shows "${phrase}"`);
   }
 
+  /** A selected frame's left and top in page points, read from its handles (an empty frame paints nothing). */
+  async selectedFrameOrigin(id: string): Promise<{ x: number; y: number }> {
+    const nw = this.page.getByTestId(`handles-${id}`).locator('rect').first();
+    const x = Number(await nw.getAttribute('x'));
+    const y = Number(await nw.getAttribute('y'));
+    const size = Number(await nw.getAttribute('width'));
+    return { x: x + size / 2, y: y + size / 2 };
+  }
+
   /** Frame ids on page n, in paint order (master frames excluded). */
   async frameIds(n: number): Promise<string[]> {
     return this.page
@@ -215,6 +224,48 @@ describe('editing pages in the browser host', () => {
     await expect.poll(() => editing.frameText(second)).toBe('');
     await editing.redoFromMenu(app);
     await expect.poll(() => editing.frameText(second)).toContain('council');
+  });
+
+  it('nudges and drags a frame, snapping to another frame, and undoes each step', async () => {
+    await editing.tool('select');
+    const [first, second] = await editing.frameIds(2);
+    const surface = page.getByTestId('tools-surface-2');
+    const surfaceBox = (await surface.boundingBox())!;
+    const scale = surfaceBox.width / Number(await surface.getAttribute('width'));
+    // Where the second frame's left edge is (select it to see its handles).
+    const secondBox = (await editing.frame(second).boundingBox())!;
+    await page.mouse.click(secondBox.x + secondBox.width / 2, secondBox.y + secondBox.height / 2);
+    const target = await editing.selectedFrameOrigin(second);
+
+    const box = (await editing.frame(first).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const start = await editing.selectedFrameOrigin(first);
+    // Shift+arrow nudges 10 pt; three nudges in a row are one step.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x + 30, 3);
+
+    // Drag it until its left edge is 1.5 pt short of the second frame's: it snaps onto it.
+    const moved = (await editing.frame(first).boundingBox())!;
+    const grab = { x: moved.x + moved.width / 2, y: moved.y + moved.height / 2 };
+    const dx = (target.x - (start.x + 30) - 1.5) * scale;
+    const dy = (target.y - start.y + 40) * scale;
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + dx / 2, grab.y + dy / 2, { steps: 3 });
+    await page.mouse.move(grab.x + dx, grab.y + dy, { steps: 3 });
+    await expect.poll(() => page.getByTestId('smart-guide').count()).toBeGreaterThan(0);
+    await page.mouse.up();
+    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(target.x, 3);
+    const dropped = await editing.selectedFrameOrigin(first);
+
+    await editing.undo(); // the drag
+    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x + 30, 3);
+    await editing.undo(); // the three nudges
+    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x, 3);
+    await editing.redo();
+    await editing.redo();
+    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).y).toBeCloseTo(dropped.y, 3);
+    expect((await editing.selectedFrameOrigin(first)).x).toBeCloseTo(target.x, 3);
   });
 
   it('places a photo and crops it by dragging its content', async () => {

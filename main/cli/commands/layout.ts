@@ -95,20 +95,49 @@ export function layoutSummary(edition: Edition, list: DisplayList) {
   };
 }
 
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      cp >= 0x20000;
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Cuts or pads `text` to exactly `width` terminal columns. */
+function fit(text: string, width: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width) break;
+    out += ch;
+  }
+  return out + ' '.repeat(width - displayWidth(out));
+}
+
 function table(summary: ReturnType<typeof layoutSummary>): string {
   const out: string[] = [];
   out.push('page  frame            col       x        y    width  text');
   for (const l of summary.lines) {
     out.push(
-      `${String(l.page).padStart(4)}  ${l.frame.padEnd(15).slice(0, 15)}  ${String(l.column).padStart(3)}  ${l.x.toFixed(1).padStart(6)}  ${l.y.toFixed(1).padStart(7)}  ${l.width.toFixed(1).padStart(7)}  ${l.text}`,
+      `${String(l.page).padStart(4)}  ${fit(l.frame, 15)}  ${String(l.column).padStart(3)}  ${l.x.toFixed(1).padStart(6)}  ${l.y.toFixed(1).padStart(7)}  ${l.width.toFixed(1).padStart(7)}  ${l.text}`,
     );
   }
   out.push('');
-  out.push('story                      set   overset chars  overset lines  copyfit');
+  out.push('story                      set  overset chars  overset lines  copyfit');
   for (const s of summary.stories) {
     const copyfit = s.copyfitLines > 0 ? `+${s.copyfitLines}` : String(s.copyfitLines);
     out.push(
-      `${s.name.padEnd(22).slice(0, 22)}  ${String(s.charactersSet).padStart(6)}  ${String(s.oversetCharacters).padStart(13)}  ${String(s.oversetLines).padStart(13)}  ${copyfit.padStart(7)}`,
+      `${fit(s.name, 22)}  ${String(s.charactersSet).padStart(6)}  ${String(s.oversetCharacters).padStart(13)}  ${String(s.oversetLines).padStart(13)}  ${copyfit.padStart(7)}`,
     );
   }
   out.push('');

@@ -179,12 +179,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch (error) {
         return sendJson(response, 400, { error: `bad request body: ${(error as Error).message}` });
       }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       try {
-        const result = await dispatch(
-          decodeURIComponent(url.pathname.slice('/api/'.length)),
-          payload,
-          session,
-        );
+        if (!INDEPENDENT_OF_EDITION.has(channel)) await ready;
+        const result = await dispatch(channel, payload, session);
         return sendJson(response, 200, { result });
       } catch (error) {
         const status = error instanceof ServiceRejection ? (error.kind === 'channel' ? 404 : 400) : 500;

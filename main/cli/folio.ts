@@ -58,10 +58,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 const isEntryPoint = process.argv[1] && /folio\.(ts|mjs|js)$/.test(process.argv[1]);
 if (isEntryPoint) {
+  // A reader that stops early (`folio layout … | head`) closes the pipe: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const io: CliIO = {
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
-    cwd: process.cwd(),
+    // `npm run folio` runs in the project folder; INIT_CWD is where the user typed the command.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
   };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -1,7 +1,7 @@
 /**
  * Reads exported PDFs back the way a viewer and a printer's tools do, for
  * the tests: glyph positions from pdf.js's parse of the content streams,
- * text from pdf.js and poppler, boxes and fonts from poppler, raw objects
+ * text from poppler, boxes and fonts from poppler, raw objects
  * (inflated) for colour spaces.
  */
 import { execFileSync } from 'node:child_process';
@@ -121,27 +121,6 @@ export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
   }
   await doc.destroy();
   return pages;
-}
-
-/** Text items of each page as pdf.js extracts them (what search and copy see); `eol` after a line's last item. */
-export async function readText(
-  bytes: Uint8Array,
-): Promise<{ str: string; x: number; y: number; eol: boolean }[][]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false })
-    .promise;
-  const out: { str: string; x: number; y: number; eol: boolean }[][] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    out.push(
-      content.items.flatMap((item) =>
-        'str' in item
-          ? [{ str: item.str, x: item.transform[4], y: item.transform[5], eol: item.hasEOL }]
-          : [],
-      ),
-    );
-  }
-  await doc.destroy();
-  return out;
 }
 
 export interface Boxes {

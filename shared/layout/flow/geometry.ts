@@ -26,13 +26,14 @@ export function frameInterior(frame: TextFrame): Rect {
 /**
  * Column rectangles, left to right: the interior split into `columns` equal
  * columns separated by `gutter`. A frame with columns < 1 is treated as one
- * column; a gutter wider than the interior leaves zero-width columns rather
- * than negative ones.
+ * column; gutters wider than the interior shrink so that the columns (of
+ * zero width then) stay inside the frame.
  */
 export function frameColumns(frame: TextFrame): Rect[] {
   const interior = frameInterior(frame);
   const count = Math.max(1, Math.floor(frame.columns));
-  const gutter = count > 1 ? Math.max(0, frame.gutter) : 0;
+  // Gutters never take more than the interior: a too-narrow frame gets zero-width columns inside it.
+  const gutter = count > 1 ? Math.min(Math.max(0, frame.gutter), interior.width / (count - 1)) : 0;
   const width = Math.max(0, (interior.width - gutter * (count - 1)) / count);
   const columns: Rect[] = [];
   for (let i = 0; i < count; i++) {

@@ -2,9 +2,11 @@
  * Nothing journaled is lost when the app is killed: the browser host runs
  * as a child process (`npm run web`), the user edits a story, the process
  * is killed with SIGKILL mid-session, and the next start offers to recover
- * the edition with every edit that had reached the journal.
+ * the edition with every edit that had reached the journal — and the
+ * user's own .folio file is never written by the journal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +17,15 @@ import { parseJournal } from '../../shared/editing/journal-format';
 import { AppPage } from './support/app-page';
 import { launchBrowser } from './support/browser';
 import { assertRendererBuilt, ROOT } from './support/web-host';
+import { fixtureEdition } from './support/fixture-edition';
+import { editionBackend } from '../../main/services/edition-backend';
 
 /** Starts `npm run web --no-open --no-build` (via tsx, as npm would) on a data folder; resolves with its URL. */
-async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+async function startHost(dataDir: string, edition: string): Promise<{ url: string; child: ChildProcess }> {
   assertRendererBuilt();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'main', 'web', 'serve.ts'), '--no-open', '--no-build'],
+    ['--import', 'tsx', join(ROOT, 'main', 'web', 'serve.ts'), '--no-open', '--no-build', edition],
     { cwd: ROOT, env: { ...process.env, FOLIO_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let errors = '';
@@ -76,14 +80,19 @@ describe('crash recovery', () => {
   });
 
   it('recovers every journaled edit after the host is killed with SIGKILL', async () => {
+    // The user's own file: the journal never writes to it.
+    const edition = join(mkdtempSync(join(tmpdir(), 'folio-crash-file-')), 'front.folio');
+    await editionBackend.write(edition, fixtureEdition(), new Map());
+    const hash = () => createHash('sha256').update(readFileSync(edition)).digest('hex');
+    const original = hash();
     browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1600, height: 1000 } });
-    const first = await startHost(dataDir);
+    const first = await startHost(dataDir, edition);
     children.push(first.child);
     const page = await browser.newPage();
     await new AppPage(page).open(first.url);
     const lead = await leadStoryFrame(page);
     const box = (await page.getByTestId(`frame-${lead}`).boundingBox())!;
-    await page.mouse.dblclick(box.x + box.width * 0.05, box.y + box.height * 0.5);
+    await page.mouse.dblclick(box.x + box.width * 0.2, box.y + box.height * 0.5);
     await page.getByTestId('story-editor-text').waitFor();
     await page.keyboard.type('Journal ');
     await page.keyboard.insertText('不丢失');
@@ -94,7 +103,7 @@ describe('crash recovery', () => {
     await new Promise((resolve) => first.child.once('exit', resolve));
     await page.close();
 
-    const second = await startHost(dataDir);
+    const second = await startHost(dataDir, edition);
     children.push(second.child);
     const again = await browser.newPage();
     await new AppPage(again).open(second.url);
@@ -110,6 +119,8 @@ describe('crash recovery', () => {
       expect(await again.getByTestId(`frame-${recoveredLead}`).textContent()).toContain(piece);
     }
     expect(await again.getByText('Unsaved changes').count()).toBe(1);
+    expect(await again.getByTestId('recovery-prompt').count()).toBe(0);
+    expect(hash()).toBe(original);
     // The crashed session's journal goes once the recovered document has its own.
     await expect.poll(() => journalFiles(dataDir).length).toBe(1);
     second.child.kill('SIGTERM');

@@ -11,23 +11,9 @@
  * hyphenated when the style allows; a unit longer than the whole measure is
  * broken by character as a last resort.
  */
-import { isAlphanumeric, isLatinLetter } from './char-classes';
-import {
-  BREAK_FORCED,
-  BREAK_NO,
-  KIND_FORCED,
-  KIND_PUNCT,
-  KIND_IDEO,
-  KIND_SPACE,
-  type PreparedParagraph,
-} from './prepare';
+import { BREAK_FORCED, BREAK_NO, KIND_FORCED, KIND_SPACE, type PreparedParagraph } from './prepare';
 
 const EPSILON = 1e-6;
-
-/** ASCII/Latin-1 punctuation typed in Chinese text (`,` `.` `)` …): counts as a mark, not a character. */
-function isLatinPunctuation(cp: number): boolean {
-  return cp < 0x100 && !isAlphanumeric(cp) && !isLatinLetter(cp) && cp > 0x20;
-}
 
 export interface LineBreak {
   /** Cluster range [start, end). */
@@ -141,12 +127,8 @@ function trailingHang(p: PreparedParagraph, start: number, end: number): number 
 /** A line holding a single Han character (with any punctuation after it): 孤字. */
 export function isLoneCharacter(p: PreparedParagraph, line: LineBreak): boolean {
   const v = visibleEnd(p, line.start, line.end);
-  let ideographs = 0;
-  for (let c = line.start; c < v; c++) {
-    if (p.kind[c] === KIND_IDEO) ideographs++;
-    else if (p.kind[c] !== KIND_PUNCT && !isLatinPunctuation(p.text.codePointAt(p.cStart[c])!)) return false;
-  }
-  return ideographs === 1;
+  if (v <= line.start) return false;
+  return p.otherSum[v] - p.otherSum[line.start] === 0 && p.ideographSum[v] - p.ideographSum[line.start] === 1;
 }
 
 /**

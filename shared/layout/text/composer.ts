@@ -58,44 +58,120 @@ function cacheKey(input: ParagraphInput): string {
   for (const span of input.spans) {
     key += `${span.start},${span.end},${span.fontFamily},${span.fontWeight},${span.italic},${span.size},${span.tracking},${span.baselineShift},${span.color.rgb},${span.color.tint},${span.color.spot},${span.color.cmyk.join(' ')};`;
   }
-  return key + '\u0001' + input.text;
+  return key;
+}
+
+/** The last composition of a prepared paragraph, reused when the same slots ask again. */
+interface Memo {
+  from: number;
+  layoutKey: string;
+  slotX: number[];
+  slotWidth: number[];
+  /** True when composition stopped because slots(slotX.length) was null. */
+  ranOutOfSlots: boolean;
+  result: ComposedParagraph;
+}
+
+/** The style fields that affect breaking and setting but not shaping. */
+function layoutKey(input: ParagraphInput): string {
+  const s = input.style;
+  return `${s.align}|${s.lastLineAlign}|${s.firstLineIndent}|${s.leftIndent}|${s.rightIndent}|${s.hyphenate}`;
+}
+
+/** Least-recently-used cache of prepared paragraphs, keyed by text, then by spans and style. */
+class PreparedCache {
+  private readonly byText = new Map<string, Map<string, PreparedParagraph>>();
+  private readonly order = new Map<PreparedParagraph, [string, string]>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly capacity: number) {}
+
+  get size(): number {
+    return this.order.size;
+  }
+
+  get(input: ParagraphInput, make: () => PreparedParagraph): PreparedParagraph {
+    const styleKey = cacheKey(input);
+    let variants = this.byText.get(input.text);
+    let p = variants?.get(styleKey);
+    if (p) {
+      this.hits++;
+      const where = this.order.get(p)!;
+      this.order.delete(p);
+      this.order.set(p, where);
+      return p;
+    }
+    this.misses++;
+    p = make();
+    if (!variants) {
+      variants = new Map();
+      this.byText.set(input.text, variants);
+    }
+    variants.set(styleKey, p);
+    this.order.set(p, [input.text, styleKey]);
+    if (this.order.size > this.capacity) {
+      const [oldest, [text, key]] = this.order.entries().next().value!;
+      this.order.delete(oldest);
+      const group = this.byText.get(text)!;
+      group.delete(key);
+      if (group.size === 0) this.byText.delete(text);
+    }
+    return p;
+  }
 }
 
 export function createParagraphComposer(options: ParagraphComposerOptions): FolioParagraphComposer {
   const { fonts, shaper } = options;
   // ~50 kB per 400-character paragraph: 1500 covers a 24-page edition and the edits since.
-  const capacity = options.cacheSize ?? 1500;
+  const cache = new PreparedCache(options.cacheSize ?? 1500);
   const optimal = (options.breaker ?? 'optimal') === 'optimal';
-  const cache = new Map<string, PreparedParagraph>();
-  let hits = 0;
-  let misses = 0;
+  // The flow may set a paragraph several ways in one pass (columns, widow control): keep a few.
+  const memos = new WeakMap<PreparedParagraph, Memo[]>();
 
-  const prepared = (input: ParagraphInput): PreparedParagraph => {
-    const key = cacheKey(input);
-    let p = cache.get(key);
-    if (p) {
-      hits++;
-      cache.delete(key);
-      cache.set(key, p);
-      return p;
+  const prepared = (input: ParagraphInput): PreparedParagraph =>
+    cache.get(input, () => prepareParagraph(input, fonts, shaper));
+
+  /** The previous result, if the same slots (and style) would give it again. */
+  const reuse = (
+    list: Memo[] | undefined,
+    from: number,
+    key: string,
+    slots: LineSlots,
+  ): ComposedParagraph | null => {
+    if (!list) return null;
+    for (const memo of list) {
+      const result = reuseOne(memo, from, key, slots);
+      if (result) return result;
     }
-    misses++;
-    p = prepareParagraph(input, fonts, shaper);
-    cache.set(key, p);
-    if (cache.size > capacity) cache.delete(cache.keys().next().value!);
-    return p;
+    return null;
+  };
+  const reuseOne = (memo: Memo, from: number, key: string, slots: LineSlots): ComposedParagraph | null => {
+    if (memo.from !== from || memo.layoutKey !== key) return null;
+    for (let i = 0; i < memo.slotX.length; i++) {
+      const slot = slots(i);
+      if (!slot || slot.x !== memo.slotX[i] || slot.width !== memo.slotWidth[i]) return null;
+    }
+    if (memo.ranOutOfSlots && slots(memo.slotX.length) !== null) return null;
+    return memo.result;
   };
 
   const compose = (input: ParagraphInput, slots: LineSlots, from = 0): ComposedParagraph => {
     const p = prepared(input);
+    const key = layoutKey(input);
+    const again = reuse(memos.get(p), from, key, slots);
+    if (again) return again;
     const style = input.style;
     let first = 0;
     while (first < p.n && p.cStart[first] < from) first++;
     const breaks: LineBreak[] = [];
     const places: { x: number; width: number; left: number; measure: number }[] = [];
+    let ranOutOfSlots = false;
     const placeFor = (index: number) => {
       const slot = slots(index);
-      if (!slot) return null;
+      if (!slot) {
+        ranOutOfSlots = true;
+        return null;
+      }
       const indent = index === 0 && from === 0 ? style.firstLineIndent : 0;
       const left = style.leftIndent + indent;
       const measure = Math.max(0, slot.width - left - style.rightIndent);
@@ -145,7 +221,19 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
     });
     const end = at >= p.n ? input.text.length : p.cStart[at];
     const missing = p.missing.filter((m) => m.offset >= from && m.offset < end);
-    return { lines, end, missing };
+    const result = { lines, end, missing };
+    const list = memos.get(p) ?? [];
+    list.unshift({
+      from,
+      layoutKey: key,
+      slotX: places.map((place) => place.x),
+      slotWidth: places.map((place) => place.width),
+      ranOutOfSlots,
+      result,
+    });
+    if (list.length > 4) list.pop();
+    memos.set(p, list);
+    return result;
   };
 
   return {
@@ -164,6 +252,6 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
         fontKey: p.face[c].key,
       }));
     },
-    cacheStats: () => ({ size: cache.size, hits, misses }),
+    cacheStats: () => ({ size: cache.size, hits: cache.hits, misses: cache.misses }),
   };
 }

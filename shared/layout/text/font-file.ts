@@ -151,7 +151,9 @@ export function parseFont(bytes: Uint8Array, file: string): ParsedFont {
     advances[g] = view.getUint16(hmtx.offset + i * 4);
   }
   const lookup = cmapLookup(view, need(map, 'cmap', file), file);
-  const cache = new Map<number, number>();
+  // The BMP in a flat table (−1: not looked up yet): every character of every paragraph asks.
+  const bmp = new Int32Array(0x10000).fill(-1);
+  const astral = new Map<number, number>();
   return {
     unitsPerEm,
     ascender,
@@ -159,10 +161,15 @@ export function parseFont(bytes: Uint8Array, file: string): ParsedFont {
     lineGap,
     numGlyphs,
     glyphFor(cp) {
-      let glyph = cache.get(cp);
+      if (cp < 0x10000) {
+        let glyph = bmp[cp];
+        if (glyph < 0) glyph = bmp[cp] = lookup(cp);
+        return glyph;
+      }
+      let glyph = astral.get(cp);
       if (glyph === undefined) {
         glyph = lookup(cp);
-        cache.set(cp, glyph);
+        astral.set(cp, glyph);
       }
       return glyph;
     },

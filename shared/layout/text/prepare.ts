@@ -22,6 +22,7 @@ import {
 import type { FontRegistry, LoadedFace } from './fonts';
 import { hyphenationPoints } from './hyphenate';
 import type { Shaper } from './shaper';
+import { shapeRun } from './shape-run';
 
 export const KIND_IDEO = 1;
 export const KIND_PUNCT = 2;
@@ -89,6 +90,12 @@ export interface PreparedParagraph {
    */
   stretchSum: Float64Array;
   stretchBefore: Float64Array;
+  /**
+   * Prefix counts for the 孤字 test: ideographs, and clusters that are neither
+   * ideographs nor marks (full-width or ASCII punctuation) nor spaces.
+   */
+  ideographSum: Int32Array;
+  otherSum: Int32Array;
   /** Characters no font could draw. */
   missing: { offset: number; codePoint: number }[];
   /** Face of the paragraph's first span (metrics for empty lines). */
@@ -242,7 +249,7 @@ export function prepareParagraph(
     const face = cpFace[j];
     const start = cpOffset[j];
     const end = cpOffset[k];
-    const shaped = shaper.shape(face, text, start, end, SCRIPT_TAGS[cpScript[j]], language);
+    const shaped = shapeRun(shaper, face, text, start, end, SCRIPT_TAGS[cpScript[j]], language);
     if (glyphCount + shaped.glyphs.length > glyphCapacity) {
       glyphCapacity = (glyphCount + shaped.glyphs.length) * 2;
       glyphs = grow(glyphs, new Uint32Array(glyphCapacity));
@@ -388,6 +395,19 @@ export function prepareParagraph(
   if (language === 'en')
     for (let c = 0; c < n; c++) if (kind[c] === KIND_SPACE) spaceShrink[c] = advance[c] * 0.2;
 
+  const ideographSum = new Int32Array(n + 1);
+  const otherSum = new Int32Array(n + 1);
+  for (let c = 0; c < n; c++) {
+    const k = kind[c];
+    const mark =
+      k === KIND_PUNCT ||
+      k === KIND_SPACE ||
+      k === KIND_FORCED ||
+      (firstCp[c] < 0x100 && firstCp[c] > 0x20 && !isAlphanumeric(firstCp[c]) && !isLatinLetter(firstCp[c]));
+    ideographSum[c + 1] = ideographSum[c] + (k === KIND_IDEO ? 1 : 0);
+    otherSum[c + 1] = otherSum[c] + (k !== KIND_IDEO && !mark ? 1 : 0);
+  }
+
   const widthSum = new Float64Array(n + 1);
   const shrinkSum = new Float64Array(n + 1);
   const stretchSum = new Float64Array(n + 1);
@@ -432,6 +452,8 @@ export function prepareParagraph(
     shrinkSum,
     stretchSum,
     stretchBefore,
+    ideographSum,
+    otherSum,
     missing,
     baseFace: spanFaces[0],
     baseSize: spans[0].size,

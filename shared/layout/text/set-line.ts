@@ -183,72 +183,68 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
     else if (place.align === 'center') offset = slack / 2;
   }
 
-  // Glyph runs.
+  // Glyph runs: one per face and span. Arrays are sized up front (no growing on push).
   const runs: GlyphRun[] = [];
   let ascent = 0;
   let descent = 0;
   let pen = place.slotX + place.left + offset;
-  let run: GlyphRun | null = null;
-  let runFace: unknown = null;
-  let runSpan = -1;
-  let runTextStart = 0;
-  let hyphenRun: GlyphRun | null = null;
-  const closeRun = (current: GlyphRun | null, textEnd: number) => {
-    if (current) current.text = p.text.slice(runTextStart, textEnd) + (current === hyphenRun ? '-' : '');
-  };
-  for (let c = start; c < end; c++) {
-    const i = c - start;
-    const face = p.face[c];
-    const spanIndex = p.span[c];
-    if (!run || face !== runFace || spanIndex !== runSpan) {
-      closeRun(run, p.cStart[c]);
-      const sp = p.spans[spanIndex];
-      const shift = sp.baselineShift;
-      ascent = Math.max(ascent, face.ascent * sp.size + shift);
-      descent = Math.max(descent, face.descent * sp.size - shift);
-      run = {
-        fontKey: face.key,
-        size: sp.size,
-        color: sp.color,
-        y: shift === 0 ? 0 : -shift,
-        glyphs: [],
-        x: [],
-        advances: [],
-        clusters: [],
-        text: '',
-        fauxItalic: sp.italic && !face.italic,
-        fauxBold: sp.fontWeight >= 600 && face.weight <= sp.fontWeight - 300,
-      };
-      runs.push(run);
-      runFace = face;
-      runSpan = spanIndex;
-      runTextStart = p.cStart[c];
+  for (let runStart = start; runStart < end;) {
+    const face = p.face[runStart];
+    const spanIndex = p.span[runStart];
+    let runEnd = runStart + 1;
+    while (runEnd < end && p.face[runEnd] === face && p.span[runEnd] === spanIndex) runEnd++;
+    const withHyphen = line.hyphenated && runStart <= v - 1 && v - 1 < runEnd;
+    const glyphCount = p.gEnd[runEnd - 1] - p.gStart[runStart] + (withHyphen ? 1 : 0);
+    const sp = p.spans[spanIndex];
+    const shift = sp.baselineShift;
+    ascent = Math.max(ascent, face.ascent * sp.size + shift);
+    descent = Math.max(descent, face.descent * sp.size - shift);
+    const glyphs = new Array<number>(glyphCount);
+    const xs = new Array<number>(glyphCount);
+    const advances = new Array<number>(glyphCount);
+    const clusters = new Array<number>(glyphCount);
+    let k = 0;
+    for (let c = runStart; c < runEnd; c++) {
+      const i = c - start;
+      const setWidth = c < v ? width[i] + after[i] : 0;
+      let glyphPen = pen - cutL[i];
+      const last = p.gEnd[c] - 1;
+      let used = 0;
+      for (let g = p.gStart[c]; g <= last; g++) {
+        glyphs[k] = p.glyphs[g];
+        xs[k] = glyphPen + p.gOffsetX[g];
+        clusters[k] = p.cStart[c];
+        const adv = g === last ? setWidth - used : c < v ? p.gAdvance[g] : 0;
+        advances[k] = adv;
+        used += adv;
+        glyphPen += p.gAdvance[g];
+        k++;
+      }
+      pen += setWidth;
+      if (withHyphen && c === v - 1) {
+        glyphs[k] = face.font.glyphFor(0x2d);
+        xs[k] = pen;
+        clusters[k] = p.cStart[c];
+        advances[k] = hyphen;
+        k++;
+        pen += hyphen;
+      }
     }
-    const setWidth = c < v ? width[i] + after[i] : 0;
-    let glyphPen = pen - cutL[i];
-    const last = p.gEnd[c] - 1;
-    let used = 0;
-    for (let g = p.gStart[c]; g <= last; g++) {
-      run.glyphs.push(p.glyphs[g]);
-      run.x.push(glyphPen + p.gOffsetX[g]);
-      run.clusters.push(p.cStart[c]);
-      const adv = g === last ? setWidth - used : c < v ? p.gAdvance[g] : 0;
-      run.advances.push(adv);
-      used += adv;
-      glyphPen += p.gAdvance[g];
-    }
-    pen += setWidth;
-    if (line.hyphenated && c === v - 1) {
-      const glyph = face.font.glyphFor(0x2d);
-      run.glyphs.push(glyph);
-      run.x.push(pen);
-      run.clusters.push(p.cStart[c]);
-      run.advances.push(hyphen);
-      hyphenRun = run;
-      pen += hyphen;
-    }
+    runs.push({
+      fontKey: face.key,
+      size: sp.size,
+      color: sp.color,
+      y: shift === 0 ? 0 : -shift,
+      glyphs,
+      x: xs,
+      advances,
+      clusters,
+      text: p.text.slice(p.cStart[runStart], p.cEnd[runEnd - 1]) + (withHyphen ? '-' : ''),
+      fauxItalic: sp.italic && !face.italic,
+      fauxBold: sp.fontWeight >= 600 && face.weight <= sp.fontWeight - 300,
+    });
+    runStart = runEnd;
   }
-  closeRun(run, end > start ? p.cEnd[end - 1] : 0);
   if (count === 0) {
     ascent = p.baseFace.ascent * p.baseSize;
     descent = p.baseFace.descent * p.baseSize;

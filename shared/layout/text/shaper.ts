@@ -78,7 +78,7 @@ export async function createShaper(wasm: HarfBuzzWasmSource): Promise<Shaper> {
 
 function shaperFor(hb: HarfBuzz): Shaper {
   const fonts = new Map<string, number>();
-  const blanks = new Map<string, PunctuationBlanks>();
+  const blanks = new Map<string, Map<number, PunctuationBlanks>>();
   const fontOf = (face: LoadedFace) => {
     let font = fonts.get(face.key);
     if (font === undefined) {
@@ -93,8 +93,12 @@ function shaperFor(hb: HarfBuzz): Shaper {
       return hb.shape(fontOf(face), text, start, end, script, language, SHAPING_FEATURES);
     },
     blanks(face, codePoint) {
-      const key = `${face.key}:${codePoint}`;
-      let found = blanks.get(key);
+      let byCodePoint = blanks.get(face.key);
+      if (!byCodePoint) {
+        byCodePoint = new Map();
+        blanks.set(face.key, byCodePoint);
+      }
+      let found = byCodePoint.get(codePoint);
       if (!found) {
         const ch = String.fromCodePoint(codePoint);
         const plain = hb.shape(fontOf(face), ch, 0, ch.length, 'Hani', 'zh-Hans', SHAPING_FEATURES);
@@ -107,7 +111,7 @@ function shaperFor(hb: HarfBuzz): Shaper {
             found.right = Math.max(0, saved - found.left);
           }
         }
-        blanks.set(key, found);
+        byCodePoint.set(codePoint, found);
       }
       return found;
     },

@@ -316,6 +316,36 @@ describe('editing pages in the browser host', () => {
     await editing.tool('select');
   });
 
+  it('places a photo dropped on the page where it was dropped', async () => {
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3366aa' } })
+      .png()
+      .toBuffer();
+    const before = await page.getByTestId('page-2').locator('image').count();
+    const surface = page.getByTestId('tools-surface-2');
+    await surface.scrollIntoViewIfNeeded();
+    const box = (await surface.boundingBox())!;
+    await surface.evaluate(
+      (element, { bytes, x, y }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+        for (const type of ['dragover', 'drop']) {
+          element.dispatchEvent(
+            new DragEvent(type, {
+              bubbles: true,
+              cancelable: true,
+              clientX: x,
+              clientY: y,
+              dataTransfer: transfer,
+            }),
+          );
+        }
+      },
+      { bytes: [...png], x: box.x + box.width * 0.2, y: box.y + box.height * 0.7 },
+    );
+    await expect.poll(() => page.getByTestId('page-2').locator('image').count()).toBe(before + 1);
+    await expect.poll(() => page.getByTestId('image-ppi').textContent()).toContain('400×300');
+  });
+
   it('changes the body style and every story follows', async () => {
     const sizesOf = (frameId: string) =>
       editing
@@ -353,6 +383,7 @@ describe('editing pages in the browser host', () => {
   it('saves, reopens and shows the same pages', async () => {
     const page1 = await editing.pageText(1);
     const page2 = await editing.pageText(2);
+    const photos = await page.getByTestId('page-2').locator('image').count();
     const path = join(work, 'edited.folio');
     await app.menu.choose('file', 'file.saveAs');
     await app.answerPathDialog(path);
@@ -372,7 +403,7 @@ describe('editing pages in the browser host', () => {
       await second.getByTestId('page-2').waitFor();
       await expect.poll(() => view.pageText(1)).toBe(page1);
       expect(await view.pageText(2)).toBe(page2);
-      expect(await second.getByTestId('page-2').locator('image').count()).toBe(1);
+      expect(await second.getByTestId('page-2').locator('image').count()).toBe(photos);
     } finally {
       await second.close();
       await reopened.close();

@@ -4,7 +4,7 @@
  * temporary file beside the target and rename it into place, so a failed
  * export never leaves a partial PDF and never damages an existing one.
  */
-import { access, constants, open, rename, unlink } from 'node:fs/promises';
+import { access, constants, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { DisplayList } from '../../shared/layout/display-list';
 import type { AssetBytes, Edition } from '../../shared/model/types';
@@ -85,6 +85,7 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
     dirname(request.outputPath),
     `.${basename(request.outputPath)}.${process.pid}.${Date.now()}.tmp`,
   );
+  await checkOutputPath(request.outputPath);
   let handle;
   try {
     handle = await open(temp, 'wx');
@@ -128,6 +129,18 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+}
+
+/** Fails early, before any work, when the PDF cannot be written where asked (the folder is missing or read-only, or the path is a folder). */
+export async function checkOutputPath(outputPath: string): Promise<void> {
+  const existing = await stat(outputPath).catch(() => null);
+  if (existing?.isDirectory()) throw new OutputPathError(outputPath, 'it is a folder');
+  const folder = await stat(dirname(outputPath)).catch(() => null);
+  if (!folder) throw new OutputPathError(outputPath, 'the folder does not exist');
+  if (!folder.isDirectory()) throw new OutputPathError(outputPath, `${dirname(outputPath)} is not a folder`);
+  await access(dirname(outputPath), constants.W_OK).catch((error) => {
+    throw new OutputPathError(outputPath, systemReason(error));
+  });
 }
 
 function systemReason(error: unknown): string {

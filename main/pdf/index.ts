@@ -1,6 +1,7 @@
 /** PDF export: what the app's service layer and the CLI use. */
 export {
   exportPdf,
+  checkOutputPath,
   PreflightRefusedError,
   OutputPathError,
   UnexportableError,

@@ -89,6 +89,15 @@ export const command: CliCommand = {
       if (error instanceof FolioReadError) throw new UserError(error.message);
       throw error;
     }
+    try {
+      // The user's mistakes first, before the work of composing.
+      await pdf.checkOutputPath(outputPath);
+      if (options.pages) pdf.parsePageRange(options.pages, loaded.edition.pages.length);
+    } catch (error) {
+      if (error instanceof pdf.OutputPathError || error instanceof pdf.PageRangeError)
+        throw new UserError(error.message);
+      throw error;
+    }
     const displayList = await pdf.composeForExport(loaded.edition);
     const total = displayList.pages.length;
     try {

@@ -152,6 +152,21 @@ async function proofImage(
   maxPlacedWidthPt: number,
 ): Promise<PreparedImage> {
   const wanted = Math.max(1, Math.ceil((maxPlacedWidthPt / 72) * PROOF_PPI));
+  const upright = (meta.orientation ?? 1) === 1;
+  const plain =
+    (meta.space === 'srgb' && meta.channels === 3) || (meta.space === 'b-w' && meta.channels === 1);
+  if (meta.format === 'jpeg' && upright && plain && (meta.width as number) <= wanted) {
+    // Already small enough and in a screen colour space: pass the JPEG through untouched.
+    await sharp(bytes).resize(16).raw().toBuffer();
+    return {
+      widthPx: meta.width as number,
+      heightPx: meta.height as number,
+      colorSpace: meta.channels === 1 ? 'DeviceGray' : 'DeviceRGB',
+      filter: 'DCTDecode',
+      bytes,
+      invertedCmyk: false,
+    };
+  }
   let pipeline = sharp(bytes).rotate().flatten({ background: '#ffffff' });
   const orientedWidth = (meta.orientation ?? 1) >= 5 ? (meta.height as number) : (meta.width as number);
   if (orientedWidth > wanted) pipeline = pipeline.resize({ width: wanted });

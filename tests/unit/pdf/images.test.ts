@@ -233,3 +233,12 @@ describe('bad images', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('a small RGB JPEG in a Proof', () => {
+  it('is passed through byte for byte when it is not above 150 ppi as placed', async () => {
+    const jpeg = await sample('jpeg');
+    const { images } = await imageObjects(jpeg, 'jpeg', 'proof');
+    expect(images[0].dict).toMatch(/\/ColorSpace \/DeviceRGB/);
+    expect(Buffer.compare(images[0].stream as Buffer, Buffer.from(jpeg))).toBe(0);
+  });
+});

@@ -129,6 +129,8 @@ export class FontRegistry {
     }
     const face = this.byFile.get(file)!;
     this.loaded.delete(face.key);
+    this.resolveCache.clear();
+    this.fallbackCache.clear();
     this.pendingBytes.set(file, bytes);
   }
 

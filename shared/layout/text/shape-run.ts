@@ -15,14 +15,20 @@ import { isIdeograph } from './char-classes';
 import type { LoadedFace } from './fonts';
 import type { ShapedGlyphs, Shaper } from './shaper';
 
-const segmentCaches = new WeakMap<Shaper, Map<string, ShapedGlyphs>>();
-const MAX_SEGMENTS = 50_000;
+/** Shaped stretches by shaper, then by font bytes (the face's identity), then by script/language/text. */
+const segmentCaches = new WeakMap<Shaper, WeakMap<Uint8Array, Map<string, ShapedGlyphs>>>();
+const MAX_SEGMENTS = 20_000;
 
-function segmentCache(shaper: Shaper): Map<string, ShapedGlyphs> {
-  let cache = segmentCaches.get(shaper);
+function segmentCache(shaper: Shaper, face: LoadedFace): Map<string, ShapedGlyphs> {
+  let byFont = segmentCaches.get(shaper);
+  if (!byFont) {
+    byFont = new WeakMap();
+    segmentCaches.set(shaper, byFont);
+  }
+  let cache = byFont.get(face.bytes);
   if (!cache) {
     cache = new Map();
-    segmentCaches.set(shaper, cache);
+    byFont.set(face.bytes, cache);
   }
   return cache;
 }
@@ -37,7 +43,7 @@ export function shapeRun(
   script: string,
   language: string,
 ): ShapedGlyphs {
-  const cache = segmentCache(shaper);
+  const cache = segmentCache(shaper, face);
   const capacity = end - start + 8;
   let glyphs = new Uint32Array(capacity);
   let clusters = new Uint32Array(capacity);
@@ -81,7 +87,7 @@ export function shapeRun(
       j += next > 0xffff ? 2 : 1;
     }
     const segment = text.slice(i, j);
-    const key = `${face.key}\u0000${script}\u0000${language}\u0000${segment}`;
+    const key = `${script}\u0000${language}\u0000${segment}`;
     let shaped = cache.get(key);
     if (!shaped) {
       shaped = shaper.shape(face, segment, 0, segment.length, script, language);

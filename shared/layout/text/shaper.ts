@@ -77,13 +77,15 @@ export async function createShaper(wasm: HarfBuzzWasmSource): Promise<Shaper> {
 }
 
 function shaperFor(hb: HarfBuzz): Shaper {
-  const fonts = new Map<string, number>();
-  const blanks = new Map<string, Map<number, PunctuationBlanks>>();
+  // By the bytes, not the key: a registry rebuilt over the same bytes reuses the HarfBuzz font
+  // (WASM memory is never given back), and bytes registered anew get a font of their own.
+  const fonts = new WeakMap<Uint8Array, number>();
+  const blanks = new WeakMap<Uint8Array, Map<number, PunctuationBlanks>>();
   const fontOf = (face: LoadedFace) => {
-    let font = fonts.get(face.key);
+    let font = fonts.get(face.bytes);
     if (font === undefined) {
       font = hb.loadFont(face.bytes);
-      fonts.set(face.key, font);
+      fonts.set(face.bytes, font);
     }
     return font;
   };
@@ -93,10 +95,10 @@ function shaperFor(hb: HarfBuzz): Shaper {
       return hb.shape(fontOf(face), text, start, end, script, language, SHAPING_FEATURES);
     },
     blanks(face, codePoint) {
-      let byCodePoint = blanks.get(face.key);
+      let byCodePoint = blanks.get(face.bytes);
       if (!byCodePoint) {
         byCodePoint = new Map();
-        blanks.set(face.key, byCodePoint);
+        blanks.set(face.bytes, byCodePoint);
       }
       let found = byCodePoint.get(codePoint);
       if (!found) {

@@ -91,6 +91,8 @@ export function StoryEditor(props: StoryEditorProps) {
   const pending = useRef<Operation[]>([]);
   const external = useRef(false);
   const plainPaste = useRef(false);
+  /** Set when an input method commits, so the next change is reported as a composition. */
+  const composed = useRef(false);
   const [currentRole, setCurrentRole] = useState<BlockRole | null>(null);
 
   const editor = useMemo(() => {
@@ -171,7 +173,9 @@ export function StoryEditor(props: StoryEditorProps) {
     const typed = ops.every((op) => op.type === 'insert_text')
       ? ops.map((op) => (op as { text: string }).text).join('')
       : null;
-    onOperations(storyId, ops, { typed, composition: false, label: labelFor(ops, zh) });
+    const composition = composed.current;
+    composed.current = false;
+    onOperations(storyId, ops, { typed, composition, label: labelFor(ops, zh) });
   }, [editor, onOperations, onSelect, storyId, zh]);
 
   const setRole = useCallback(
@@ -319,7 +323,10 @@ export function StoryEditor(props: StoryEditorProps) {
           renderLeaf={renderLeaf}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          onCompositionEnd={() => setDeferred((n) => n + 1)}
+          onCompositionEnd={() => {
+            composed.current = true;
+            setDeferred((n) => n + 1);
+          }}
           spellCheck={false}
           style={{
             padding: '8px 12px',

@@ -158,7 +158,6 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
     (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
     const p = toPagePoint(event.clientX, event.clientY);
     const slop = HIT_PX * px;
-    const zh = edition.meta.language === 'zh-Hans';
     if (tool === 'text') {
       const hit = store.getState().displayList
         ? hitTest(store.getState().displayList!, pageIndex, p.x, p.y)
@@ -218,7 +217,6 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
       .filter((i) => ids.includes(i.frameId))
       .map(rectOf);
     const box = boundingBox(boxes);
-    void zh;
     setDrag({ kind: 'move', ids, start: p, box, moved: false, dx: 0, dy: 0, guides: [] });
   };
 

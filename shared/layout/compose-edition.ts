@@ -228,7 +228,14 @@ export class Composition {
     return { story, frames, flow, entries: frameEntries(flow, frames.length), pageIndex };
   }
 
-  private recomposeStory(state: State, old: ComposedStory, story: Story, block: number): ComposedStory {
+  private recomposeStory(
+    state: State,
+    old: ComposedStory,
+    story: Story,
+    changedBlock: number,
+  ): ComposedStory {
+    // A change that names no sensible block recomposes the story from its first paragraph.
+    const block = Number.isFinite(changedBlock) ? Math.max(0, Math.floor(changedBlock)) : 0;
     const groups = paragraphGroups(story.blocks, state.edition.styles);
     let first = groups.findIndex(([, last]) => last >= block);
     if (first < 0) first = groups.length;

@@ -4,6 +4,7 @@
  * every line fills its measure the way the flow asked.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeComposer } from '../../../../main/fonts';
 import { Composition, composeEdition } from '../../../../shared/layout/compose-edition';
@@ -126,5 +127,39 @@ describe('flow with the real composer', () => {
     const edited = { ...edition, stories: { lead: { ...story, blocks } } };
     const incremental = composition.update(edited, { storyId: 'lead', block: target });
     expect(incremental).toEqual(composeEdition(edited, composer));
+  });
+
+  it('stays equal to a full compose through random typing, deleting and punctuation', () => {
+    const edition = seedEdition();
+    const edit = fc.record({
+      block: fc.nat(10),
+      at: fc.nat(400),
+      remove: fc.nat(6),
+      insert: fc.string({
+        unit: fc.constantFrom('字', '，', '。', '“', '”', 'A', '1', ' ', '（', '）'),
+        maxLength: 8,
+      }),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        const composition = new Composition(composer);
+        let current = edition;
+        composition.compose(current);
+        for (const e of edits) {
+          const story = current.stories.lead;
+          const index = Math.min(e.block, story.blocks.length - 1);
+          const blocks = story.blocks.map((b, i) => {
+            if (i !== index) return b;
+            const text = b.children[0].text;
+            const at = Math.min(e.at, text.length);
+            return { ...b, children: [{ text: text.slice(0, at) + e.insert + text.slice(at + e.remove) }] };
+          });
+          current = { ...current, stories: { lead: { ...story, blocks } } };
+          composition.update(current, { storyId: 'lead', block: index });
+        }
+        expect(composition.displayList).toEqual(composeEdition(current, composer));
+      }),
+      { numRuns: 8, seed: 3 },
+    );
   });
 });

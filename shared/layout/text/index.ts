@@ -10,6 +10,8 @@
  *  - ComposedParagraph.missing lists the characters set by this call
  *    ([from, end)); findMissing() gives those of text that did not fit.
  *  - See set-line.ts for what x, advances and clusters of a GlyphRun mean.
+ *  - Results may be shared between calls that set a paragraph into the same
+ *    slots again: treat them as read-only.
  */
 export { createParagraphComposer } from './composer';
 export type { FolioParagraphComposer, ParagraphComposerOptions } from './composer';

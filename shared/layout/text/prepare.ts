@@ -472,6 +472,7 @@ function breakBetween(
   kind: Uint8Array,
   rules: ReturnType<typeof kinsokuRules>,
 ): number {
+  if (a === 0x0d && b === 0x0a) return BREAK_NO; // CR LF is one line break
   if (ka === KIND_FORCED) return BREAK_FORCED;
   if (kb === KIND_SPACE || kb === KIND_FORCED) return BREAK_NO;
   if (isGlue(a) || isGlue(b)) return BREAK_NO;

@@ -108,3 +108,10 @@ export const fixtures: LineBreakFixture[] = [
     without: ['一二三\u2028四五六'],
   },
 ];
+
+fixtures.push({
+  rule: 'CR LF is one forced break, not two',
+  input: { text: '一二三\r\n四五六' },
+  output: ['一二三\r\n', '四五六'],
+  without: ['一二三\r', '\n', '四五六'],
+});

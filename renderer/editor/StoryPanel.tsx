@@ -50,7 +50,8 @@ export function StoryPanel({ store }: RightPanelProps) {
         session.apply(translation.ops, {
           label: info.label,
           mergeKey: typed !== null ? `typing:${id}` : undefined,
-          closesStep: typed !== null && endsWord(typed),
+          // A word typed, or a phrase an input method committed, is one step.
+          closesStep: typed !== null && (endsWord(typed) || info.composition),
         });
       } catch (error) {
         // The model refused the edit: the editor returns to the model's story.

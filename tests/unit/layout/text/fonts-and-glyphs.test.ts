@@ -106,3 +106,27 @@ describe('determinism and caching', () => {
     expect(after.hits).toBe(before.hits + 1);
   });
 });
+
+describe('Chinese forms of shared marks (language ZHS)', () => {
+  it('sets —— and …… as 2-em units and curly quotes full width in Chinese text', async () => {
+    const composer = await createNodeComposer();
+    const widths = (text: string, language: 'zh-Hans' | 'en') =>
+      composer
+        .measureClusters(paragraph(text, { language }))
+        .map((c) => [text.slice(c.start, c.end), Math.round(c.width * 100) / 100] as const);
+    expect(widths('中——文……“字”', 'zh-Hans')).toEqual([
+      ['中', 10],
+      ['——', 20],
+      ['文', 10],
+      ['…', 10],
+      ['…', 10],
+      ['“', 10],
+      ['字', 10],
+      ['”', 10],
+    ]);
+    // English text keeps the proportional Latin forms.
+    const english = widths('a——b……', 'en');
+    expect(english[1][1]).toBeLessThan(20);
+    expect(english[3][1]).toBeLessThan(10);
+  });
+});

@@ -93,13 +93,18 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
     throw new OutputPathError(request.outputPath, systemReason(error));
   }
   try {
-    const findings = await preflightEdition({
+    const all = await preflightEdition({
       edition: request.edition,
       assets: request.assets,
       displayList: request.displayList,
       target: options.preset,
       fontLoader: request.fontLoader,
     });
+    // Only what is on the exported pages (and what belongs to no page) concerns this export.
+    const selected = options.pages
+      ? new Set(parsePageRange(options.pages, request.displayList.pages.length))
+      : null;
+    const findings = selected ? all.filter((f) => f.pageNumber === null || selected.has(f.pageNumber)) : all;
     // A damaged or missing image or font cannot be exported in any preset, forced or not.
     const blocking = findings.find((f) => UNEXPORTABLE.has(f.code));
     if (blocking) throw new UnexportableError(blocking);

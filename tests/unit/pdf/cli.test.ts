@@ -123,6 +123,16 @@ describe('folio export', () => {
     expect(existsSync(join(dir, 'overset.pdf'))).toBe(true);
   });
 
+  it('a page range is preflighted on its own pages: an overset story elsewhere does not block it', async () => {
+    const overset = structuredClone(edition);
+    const story = overset.stories['en-2'];
+    story.blocks = Array.from({ length: 30 }, () => structuredClone(story.blocks[0]));
+    await writeFolio(join(dir, 'overset-p3.folio'), overset, assets);
+    const run = await folio(dir, 'export', 'overset-p3.folio', '-o', 'p1-2.pdf', '--pages', '1-2');
+    expect(run.code).toBe(0);
+    expect(run.err.filter((l) => l.startsWith('warning:')).every((l) => / page [12], /.test(l))).toBe(true);
+  });
+
   it('asks for -o when it is missing', async () => {
     const run = await folio(dir, 'export', 'good.folio');
     expect(run).toMatchObject({

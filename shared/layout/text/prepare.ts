@@ -288,22 +288,32 @@ export function prepareParagraph(
   const gStart = gStartAll.subarray(0, n);
   const gEnd = gEndAll.subarray(0, n);
 
-  const span = new Int32Array(n);
-  const size = new Float64Array(n);
-  const kind = new Uint8Array(n);
-  const advance = new Float64Array(n);
-  const track = new Float64Array(n);
-  const blankL = new Float64Array(n);
-  const blankR = new Float64Array(n);
-  const cutL = new Float64Array(n);
-  const cutR = new Float64Array(n);
-  const gapBefore = new Float64Array(n);
-  const hanLatin = new Uint8Array(n);
-  const cjkGap = new Uint8Array(n);
-  const breakBefore = new Uint8Array(n);
-  const hyphenBefore = new Uint8Array(n);
-  const firstCp = new Int32Array(n);
-  const lastCp = new Int32Array(n);
+  // One buffer per element type, carved into the per-cluster arrays (fewer allocations per keystroke).
+  const f64Block = new Float64Array(13 * (n + 1));
+  const i32Block = new Int32Array(5 * (n + 1));
+  const u8Block = new Uint8Array(5 * (n + 1));
+  let f64At = 0;
+  let i32At = 0;
+  let u8At = 0;
+  const f64 = (size: number) => f64Block.subarray(f64At, (f64At += size));
+  const i32 = (size: number) => i32Block.subarray(i32At, (i32At += size));
+  const u8 = (size: number) => u8Block.subarray(u8At, (u8At += size));
+  const span = i32(n);
+  const size = f64(n);
+  const kind = u8(n);
+  const advance = f64(n);
+  const track = f64(n);
+  const blankL = f64(n);
+  const blankR = f64(n);
+  const cutL = f64(n);
+  const cutR = f64(n);
+  const gapBefore = f64(n);
+  const hanLatin = u8(n);
+  const cjkGap = u8(n);
+  const breakBefore = u8(n);
+  const hyphenBefore = u8(n);
+  const firstCp = i32(n);
+  const lastCp = i32(n);
   spanIndex = 0;
   for (let c = 0; c < n; c++) {
     while (spanIndex < spans.length - 1 && cStart[c] >= spans[spanIndex].end) spanIndex++;
@@ -391,12 +401,12 @@ export function prepareParagraph(
     }
   }
   // English word spaces may shrink to 80 % (as InDesign's default minimum word spacing).
-  const spaceShrink = new Float64Array(n);
+  const spaceShrink = f64(n);
   if (language === 'en')
     for (let c = 0; c < n; c++) if (kind[c] === KIND_SPACE) spaceShrink[c] = advance[c] * 0.2;
 
-  const ideographSum = new Int32Array(n + 1);
-  const otherSum = new Int32Array(n + 1);
+  const ideographSum = i32(n + 1);
+  const otherSum = i32(n + 1);
   for (let c = 0; c < n; c++) {
     const k = kind[c];
     const mark =
@@ -408,10 +418,10 @@ export function prepareParagraph(
     otherSum[c + 1] = otherSum[c] + (k !== KIND_IDEO && !mark ? 1 : 0);
   }
 
-  const widthSum = new Float64Array(n + 1);
-  const shrinkSum = new Float64Array(n + 1);
-  const stretchSum = new Float64Array(n + 1);
-  const stretchBefore = new Float64Array(n);
+  const widthSum = f64(n + 1);
+  const shrinkSum = f64(n + 1);
+  const stretchSum = f64(n + 1);
+  const stretchBefore = f64(n);
   for (let c = 0; c < n; c++) {
     stretchBefore[c] = size[c] * (hanLatin[c] ? 0.25 : cjkGap[c] ? 0.1 : 0);
     stretchSum[c + 1] = stretchSum[c] + stretchBefore[c] + (kind[c] === KIND_SPACE ? size[c] * 0.5 : 0);

@@ -185,6 +185,35 @@ describe('editing pages in the browser host', () => {
     await expect.poll(() => editing.frameText(lead)).toBe(typed);
   });
 
+  it('sets a paragraph role from the menu and with Ctrl+Alt+digit, bold with Ctrl+B', async () => {
+    const lead = await editing.frameShowing(1, '智慧岛');
+    await editing.openStoryAt(lead, 0.3, 0.6);
+    // The paragraph holding the caret, by its index in the galley.
+    const index = await page.evaluate(() => {
+      const element = window.getSelection()?.anchorNode?.parentElement?.closest('[data-role]');
+      return [...document.querySelectorAll('[data-testid="story-editor-text"] [data-role]')].indexOf(
+        element!,
+      );
+    });
+    expect(index).toBeGreaterThanOrEqual(0);
+    const paragraph = () => editing.editor.locator('[data-role]').nth(index).getAttribute('data-role');
+    const before = await paragraph();
+    await page.keyboard.press('Control+Alt+4');
+    await expect.poll(paragraph).toBe('section-head');
+    await expect.poll(() => page.getByTestId('role-menu').inputValue()).toBe('section-head');
+    await page.getByTestId('role-menu').selectOption('body');
+    await expect.poll(paragraph).toBe('body');
+    await editing.editor.locator('[data-role]').nth(index).click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+b');
+    await expect.poll(() => editing.editor.locator('strong').count()).toBeGreaterThan(0);
+    // Three steps back: bold, the menu, the shortcut.
+    for (let i = 0; i < 3; i++) await editing.undoFromMenu(app);
+    await expect.poll(paragraph).toBe(before);
+    expect(await editing.editor.locator('strong').count()).toBe(0);
+  });
+
   it('threads two new frames on a new page and the text flows on', async () => {
     await editing.tool('select');
     await page.getByTestId('page-add').click();

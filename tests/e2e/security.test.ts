@@ -1,17 +1,15 @@
 /**
  * The browser host's security, tried as an attacker would: from another
  * machine, without the token, with a forged Host or Origin, with path
- * tricks on fonts and assets, with bad service messages; and the page's CSP
- * stops inline script.
+ * tricks on fonts and assets, with bad service messages. (That the CSP stops
+ * injected script in the page is tried in app.test.ts.)
  */
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalAddresses } from '../../main/web/host';
-import { launchBrowser } from './support/browser';
 import { RENDERER_DIR, startHostProcess, type HostProcess } from './support/web-host';
 
 interface Reply {
@@ -152,42 +150,5 @@ describe('the browser host is reachable only by its own page', () => {
       body: '{}',
     });
     expect(notJson.status).toBe(415);
-  });
-
-  it('does not run inline script injected into the page (CSP)', async () => {
-    let browser: BrowserContext | null = null;
-    try {
-      browser = await launchBrowser();
-      const page = await browser.newPage();
-      const violations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-      });
-      await page.goto(host.url);
-      await page.waitForFunction(() => document.body.dataset.painted !== undefined, null, {
-        timeout: 60_000,
-      });
-      await page.evaluate(() => {
-        const script = document.createElement('script');
-        script.textContent = 'window.__injected = true';
-        document.body.append(script);
-        const image = document.createElement('img');
-        image.setAttribute('onerror', 'window.__handler = true');
-        image.src = 'data:,broken';
-        document.body.append(image);
-      });
-      await page.waitForTimeout(200);
-      expect(
-        await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
-      ).toBeUndefined();
-      expect(
-        await page.evaluate(() => (window as unknown as { __handler?: boolean }).__handler),
-      ).toBeUndefined();
-      expect(violations.length).toBeGreaterThan(0);
-      // The token does not stay in the address bar.
-      expect(page.url()).not.toContain('token=');
-    } finally {
-      await browser?.close();
-    }
   });
 });

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -37,4 +37,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     locale: options.locale ?? 'en-US',
     acceptDownloads: false,
   });
+}
+
+/** A browser with a fresh temporary profile; tests open contexts (viewport, scale, locale) on it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }

@@ -98,6 +98,20 @@ describe('Folio in the browser host', () => {
     expect(await app.canvas.pageView(1).locator('rect.selection').count()).toBe(1);
   });
 
+  it('resizes the selected frame from the properties panel, and the page recomposes', async () => {
+    const selection = app.canvas.pageView(1).locator('rect.selection');
+    const before = Number(await selection.getAttribute('width'));
+    const field = page.getByTestId('prop-width');
+    const millimetres = Number(await field.inputValue());
+    await field.fill(String(millimetres + 10));
+    await field.press('Enter');
+    // 10 mm wider, in points.
+    await expect
+      .poll(async () => Number(await selection.getAttribute('width')))
+      .toBeCloseTo(before + (10 * 72) / 25.4, 1);
+    expect(await page.getByTestId('statusbar').textContent()).toMatch(/Unsaved changes/);
+  });
+
   it('switches the UI to Chinese and back to English', async () => {
     await app.switchLanguage('zh-Hans');
     await expect.poll(() => app.menu.label('file')).toBe('文件');

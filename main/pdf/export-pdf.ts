@@ -4,12 +4,13 @@
  * temporary file beside the target and rename it into place, so a failed
  * export never leaves a partial PDF and never damages an existing one.
  */
-import { access, constants, open, rename, stat, unlink } from 'node:fs/promises';
+import { access, constants, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { DisplayList } from '../../shared/layout/display-list';
 import type { AssetBytes, Edition } from '../../shared/model/types';
 import { formatFinding, hasErrors, type PreflightFinding } from '../../shared/preflight';
 import type { FontFileLoader } from './font-files';
+import { readCmykProfile } from './icc-profile';
 import { resolveOptions, type PdfExportOptions } from './options';
 import { parsePageRange } from './page-range';
 import { preflightEdition } from './preflight-edition';
@@ -58,7 +59,7 @@ export class UnexportableError extends Error {
 /** The CMYK profile given for image conversion cannot be read. */
 export class ProfileError extends Error {
   constructor(path: string, reason: string) {
-    super(`cannot read the CMYK profile ${path}: ${reason}`);
+    super(`cannot use the CMYK profile ${path}: ${reason}`);
     this.name = 'ProfileError';
   }
 }
@@ -76,10 +77,15 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
   // Check what the user typed before doing any work.
   if (options.pages) parsePageRange(options.pages, request.displayList.pages.length);
   if (options.cmykProfile) {
-    await access(options.cmykProfile, constants.R_OK).catch((error) => {
+    const bytes = await readFile(options.cmykProfile).catch((error) => {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       throw new ProfileError(options.cmykProfile as string, missing ? 'no such file' : systemReason(error));
     });
+    try {
+      readCmykProfile(bytes);
+    } catch (error) {
+      throw new ProfileError(options.cmykProfile, (error as Error).message);
+    }
   }
   const temp = join(
     dirname(request.outputPath),

@@ -4,6 +4,7 @@
  * PDF/X keys of the Press preset. Fonts and images are embedded once per
  * export, whatever the number of pages.
  */
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { DisplayList, FontFaceRef } from '../../shared/layout/display-list';
 import type { AssetBytes, Edition } from '../../shared/model/types';
@@ -11,6 +12,7 @@ import { PdfColors } from './colors';
 import { openFont, packagedFontLoader, type FontFileLoader } from './font-files';
 import { PdfFontSet } from './font-set';
 import { GraphicsPainter } from './graphics-painter';
+import { readCmykProfile } from './icc-profile';
 import { PdfImageSet } from './image-set';
 import { cropAndRegistrationMarks, slugLine, slugText, type SlugShaper } from './marks';
 import type { ResolvedOptions } from './options';
@@ -89,7 +91,10 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
   const graphics = new GraphicsPainter(colors);
   const images = new PdfImageSet(doc, edition.assets, input.assets, options.preset, options.cmykProfile);
   await images.prepare(sheets.flat());
-  if (options.pdfx) markPdfX1a(doc);
+  if (options.pdfx) {
+    const profile = options.cmykProfile ? readCmykProfile(readFileSync(options.cmykProfile)) : undefined;
+    markPdfX1a(doc, profile);
+  }
 
   for (let i = 0; i < sheets.length; i++) {
     const sheet = layoutSheet(sheets[i], { bleed: options.bleed, marks: options.marks });

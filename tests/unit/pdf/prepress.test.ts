@@ -3,11 +3,14 @@
  * right values for its bleed (and the marks margin when marks are on);
  * spreads, page ranges, marks, the slug line, metadata and the PDF/X keys.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { exportPdf, ProfileError } from '../../../main/pdf';
 import { renderPdf } from '../../../main/pdf/render-pdf';
 import { resolveOptions, type PdfExportOptions } from '../../../main/pdf/options';
 import { MARKS_MARGIN } from '../../../main/pdf/sheet-layout';
@@ -137,5 +140,56 @@ describe('metadata and PDF/X', () => {
     expect(text).toMatch(/\/GTS_PDFXConformance/);
     // No transparency anywhere.
     expect(text).not.toMatch(/\/SMask|\/CA |\/ca |\/BM /);
+  });
+});
+
+describe('a CMYK profile from the user (--cmyk-profile)', () => {
+  async function profileFile(): Promise<string> {
+    // libvips's built-in CMYK output profile, as any printer's profile would be given.
+    const jpeg = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#f00' } })
+      .withIccProfile('cmyk')
+      .jpeg()
+      .toBuffer();
+    const icc = (await sharp(jpeg).metadata()).icc as Buffer;
+    const path = join(mkdtempSync(join(tmpdir(), 'folio-icc-')), 'printer.icc');
+    writeFileSync(path, icc);
+    return path;
+  }
+
+  it('is embedded as the output intent’s DestOutputProfile, named by its description', async () => {
+    const { list, edition } = multiPageFixture();
+    const outputPath = join(mkdtempSync(join(tmpdir(), 'folio-icc-out-')), 'out.pdf');
+    await exportPdf({
+      edition,
+      assets: new Map(),
+      displayList: list,
+      outputPath,
+      options: { preset: 'press', cmykProfile: await profileFile() },
+    });
+    const objects = readObjects(readFileSync(outputPath));
+    const intent = objects.find((o) => /\/Type \/OutputIntent/.test(o.dict));
+    expect(intent?.dict).toMatch(/\/OutputConditionIdentifier \(Custom\)/);
+    expect(intent?.dict).toMatch(/\/Info \(Chemical proof\)/);
+    const ref = /\/DestOutputProfile (\d+) 0 R/.exec(intent?.dict ?? '');
+    const profile = objects.find((o) => o.id === Number(ref?.[1]));
+    expect(profile?.dict).toMatch(/\/N 4/);
+    expect(profile?.stream?.subarray(36, 40).toString('latin1')).toBe('acsp');
+  });
+
+  it('a profile that is not a CMYK output profile is refused with the reason', async () => {
+    const { list, edition } = multiPageFixture();
+    const scanner = createRequire(import.meta.url).resolve('pdfjs-dist/iccs/CGATS001Compat-v2-micro.icc');
+    const outputPath = join(mkdtempSync(join(tmpdir(), 'folio-icc-out-')), 'out.pdf');
+    const error = await exportPdf({
+      edition,
+      assets: new Map(),
+      displayList: list,
+      outputPath,
+      options: { preset: 'press', cmykProfile: scanner },
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ProfileError);
+    expect(error.message).toMatch(
+      /cannot use the CMYK profile .*: it is not an output \(printer\) profile \(class 'scnr'\)/,
+    );
   });
 });

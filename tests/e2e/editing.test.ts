@@ -128,6 +128,9 @@ class EditingPage {
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
+/** Waits for what the user would see; the page repaints within a few hundred ms on this machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
+
 describe('editing pages in the browser host', () => {
   let host: WebHost;
   let browser: BrowserContext;
@@ -157,10 +160,10 @@ describe('editing pages in the browser host', () => {
     const before = await editing.frameText(leadFrame);
     await editing.openStoryAt(leadFrame, 0.05, 0.5);
     const statusBefore = await editing.status();
-    await expect.poll(() => page.getByTestId('canvas-caret').count()).toBe(1);
+    await poll(() => page.getByTestId('canvas-caret').count()).toBe(1);
     await page.keyboard.type('Folio ');
     await editing.typeWithIme(['x', 'xin', 'xinwen', '新闻'], '新闻');
-    await expect.poll(() => editing.frameText(leadFrame)).toContain('Folio');
+    await poll(() => editing.frameText(leadFrame)).toContain('Folio');
     const after = await editing.frameText(leadFrame);
     // Nothing doubled or lost: exactly one more 新闻, and no pinyin left over.
     expect(count(after, '新闻') - count(before, '新闻')).toBe(1);
@@ -168,7 +171,7 @@ describe('editing pages in the browser host', () => {
     expect(count(await editing.editor.textContent().then((t) => t ?? ''), 'Folio 新闻')).toBe(1);
     // The character count follows the typing (6 + 2 characters).
     const n = (s: string) => Number(/(\d+)/.exec(s)?.[1] ?? NaN);
-    await expect.poll(async () => n(await editing.status())).toBe(n(statusBefore) + 8);
+    await poll(async () => n(await editing.status())).toBe(n(statusBefore) + 8);
     expect(errors).toEqual([]);
   });
 
@@ -176,13 +179,13 @@ describe('editing pages in the browser host', () => {
     const lead = await editing.frameShowing(1, '智慧岛');
     const typed = await editing.frameText(lead);
     await editing.undo(); // the IME commit
-    await expect.poll(() => editing.frameText(lead)).not.toContain('Folio 新闻');
+    await poll(() => editing.frameText(lead)).not.toContain('Folio 新闻');
     expect(await editing.frameText(lead)).toContain('Folio');
     await editing.undo(); // "Folio "
-    await expect.poll(() => editing.frameText(lead)).not.toContain('Folio');
+    await poll(() => editing.frameText(lead)).not.toContain('Folio');
     await editing.redo();
     await editing.redo();
-    await expect.poll(() => editing.frameText(lead)).toBe(typed);
+    await poll(() => editing.frameText(lead)).toBe(typed);
   });
 
   it('sets a paragraph role from the menu and with Ctrl+Alt+digit, bold with Ctrl+B', async () => {
@@ -199,18 +202,18 @@ describe('editing pages in the browser host', () => {
     const paragraph = () => editing.editor.locator('[data-role]').nth(index).getAttribute('data-role');
     const before = await paragraph();
     await page.keyboard.press('Control+Alt+4');
-    await expect.poll(paragraph).toBe('section-head');
-    await expect.poll(() => page.getByTestId('role-menu').inputValue()).toBe('section-head');
+    await poll(paragraph).toBe('section-head');
+    await poll(() => page.getByTestId('role-menu').inputValue()).toBe('section-head');
     await page.getByTestId('role-menu').selectOption('body');
-    await expect.poll(paragraph).toBe('body');
+    await poll(paragraph).toBe('body');
     await editing.editor.locator('[data-role]').nth(index).click();
     await page.keyboard.press('Home');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Control+b');
-    await expect.poll(() => editing.editor.locator('strong').count()).toBeGreaterThan(0);
+    await poll(() => editing.editor.locator('strong').count()).toBeGreaterThan(0);
     // Three steps back: bold, the menu, the shortcut.
     for (let i = 0; i < 3; i++) await editing.undoFromMenu(app);
-    await expect.poll(paragraph).toBe(before);
+    await poll(paragraph).toBe(before);
     expect(await editing.editor.locator('strong').count()).toBe(0);
   });
 
@@ -220,15 +223,15 @@ describe('editing pages in the browser host', () => {
     await page.getByTestId('page-2').waitFor();
     await editing.tool('text');
     await editing.dragOnPage(2, [0.1, 0.15], [0.35, 0.22]);
-    await expect.poll(() => editing.frameIds(2).then((ids) => ids.length)).toBe(1);
+    await poll(() => editing.frameIds(2).then((ids) => ids.length)).toBe(1);
     const [first] = await editing.frameIds(2);
     await editing.editor.waitFor();
     const copy =
       'The council met on Tuesday to decide the budget for the new library and the bridge. '.repeat(20);
     await page.keyboard.insertText(copy);
-    await expect.poll(() => page.getByTestId('story-status').getAttribute('data-overset')).toBe('true');
+    await poll(() => page.getByTestId('story-status').getAttribute('data-overset')).toBe('true');
     await editing.dragOnPage(2, [0.55, 0.15], [0.9, 0.35]);
-    await expect.poll(() => editing.frameIds(2).then((ids) => ids.length)).toBe(2);
+    await poll(() => editing.frameIds(2).then((ids) => ids.length)).toBe(2);
     const second = (await editing.frameIds(2)).find((id) => id !== first)!;
     expect(await editing.frameText(second)).toBe('');
 
@@ -243,16 +246,16 @@ describe('editing pages in the browser host', () => {
     await page.mouse.down();
     await page.mouse.move(surface.x + surface.width * 0.72, surface.y + surface.height * 0.25, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => editing.frameText(second)).toContain('council');
+    await poll(() => editing.frameText(second)).toContain('council');
     // The text continues: what the second frame shows is not what the first shows.
     const firstText = await editing.frameText(first);
     expect(firstText.startsWith('The council')).toBe(true);
     expect((await editing.frameText(second)).startsWith('The council')).toBe(false);
 
     await editing.undoFromMenu(app);
-    await expect.poll(() => editing.frameText(second)).toBe('');
+    await poll(() => editing.frameText(second)).toBe('');
     await editing.redoFromMenu(app);
-    await expect.poll(() => editing.frameText(second)).toContain('council');
+    await poll(() => editing.frameText(second)).toContain('council');
   });
 
   it('nudges and drags a frame, snapping to another frame, and undoes each step', async () => {
@@ -271,7 +274,7 @@ describe('editing pages in the browser host', () => {
     const start = await editing.selectedFrameOrigin(first);
     // Shift+arrow nudges 10 pt; three nudges in a row are one step.
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
-    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x + 30, 3);
+    await poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x + 30, 3);
 
     // Drag it until its left edge is 1.5 pt short of the second frame's: it snaps onto it.
     const moved = (await editing.frame(first).boundingBox())!;
@@ -282,18 +285,18 @@ describe('editing pages in the browser host', () => {
     await page.mouse.down();
     await page.mouse.move(grab.x + dx / 2, grab.y + dy / 2, { steps: 3 });
     await page.mouse.move(grab.x + dx, grab.y + dy, { steps: 3 });
-    await expect.poll(() => page.getByTestId('smart-guide').count()).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('smart-guide').count()).toBeGreaterThan(0);
     await page.mouse.up();
-    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(target.x, 3);
+    await poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(target.x, 3);
     const dropped = await editing.selectedFrameOrigin(first);
 
     await editing.undo(); // the drag
-    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x + 30, 3);
+    await poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x + 30, 3);
     await editing.undo(); // the three nudges
-    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x, 3);
+    await poll(async () => (await editing.selectedFrameOrigin(first)).x).toBeCloseTo(start.x, 3);
     await editing.redo();
     await editing.redo();
-    await expect.poll(async () => (await editing.selectedFrameOrigin(first)).y).toBeCloseTo(dropped.y, 3);
+    await poll(async () => (await editing.selectedFrameOrigin(first)).y).toBeCloseTo(dropped.y, 3);
     expect((await editing.selectedFrameOrigin(first)).x).toBeCloseTo(target.x, 3);
   });
 
@@ -314,9 +317,9 @@ describe('editing pages in the browser host', () => {
       page.getByTestId('place-image').click(),
     ]);
     await chooser.setFiles(photo);
-    await expect.poll(() => page.getByTestId('page-2').locator('image').count()).toBe(1);
+    await poll(() => page.getByTestId('page-2').locator('image').count()).toBe(1);
     // 600 px over a frame sized for 300 ppi: the panel shows the resolution.
-    await expect.poll(() => page.getByTestId('image-ppi').textContent()).toMatch(/\d+ ppi/);
+    await poll(() => page.getByTestId('image-ppi').textContent()).toMatch(/\d+ ppi/);
     const image = page.getByTestId('page-2').locator('image');
     const frameId = (await image.evaluate((el) =>
       el.closest('[data-frame-id]')!.getAttribute('data-frame-id'),
@@ -338,9 +341,9 @@ describe('editing pages in the browser host', () => {
     await page.mouse.down();
     await page.mouse.move(small.x + small.width / 2 - 20, small.y + small.height / 2, { steps: 4 });
     await page.mouse.up();
-    await expect.poll(async () => Number(await image.getAttribute('x'))).toBeLessThan(xBefore);
+    await poll(async () => Number(await image.getAttribute('x'))).toBeLessThan(xBefore);
     await editing.undo();
-    await expect.poll(async () => Number(await image.getAttribute('x'))).toBeCloseTo(xBefore, 3);
+    await poll(async () => Number(await image.getAttribute('x'))).toBeCloseTo(xBefore, 3);
     await editing.redo();
     await editing.tool('select');
   });
@@ -371,8 +374,8 @@ describe('editing pages in the browser host', () => {
       },
       { bytes: [...png], x: box.x + box.width * 0.2, y: box.y + box.height * 0.7 },
     );
-    await expect.poll(() => page.getByTestId('page-2').locator('image').count()).toBe(before + 1);
-    await expect.poll(() => page.getByTestId('image-ppi').textContent()).toContain('400×300');
+    await poll(() => page.getByTestId('page-2').locator('image').count()).toBe(before + 1);
+    await poll(() => page.getByTestId('image-ppi').textContent()).toContain('400×300');
   });
 
   it('changes the body style and every story follows', async () => {
@@ -391,21 +394,17 @@ describe('editing pages in the browser host', () => {
     await field.fill('小四');
     await field.press('Enter');
     // 小四 = 12 pt: body text in story after story is set at 12 pt now.
-    await expect
-      .poll(async () => {
-        let following = 0;
-        for (const id of textFrames) if ((await sizesOf(id)).includes('12')) following++;
-        return following;
-      })
-      .toBeGreaterThanOrEqual(4);
+    await poll(async () => {
+      let following = 0;
+      for (const id of textFrames) if ((await sizesOf(id)).includes('12')) following++;
+      return following;
+    }).toBeGreaterThanOrEqual(4);
     await editing.undoFromMenu(app);
-    await expect
-      .poll(async () => {
-        let following = 0;
-        for (const id of textFrames) if ((await sizesOf(id)).includes('12')) following++;
-        return following;
-      })
-      .toBeLessThan(4);
+    await poll(async () => {
+      let following = 0;
+      for (const id of textFrames) if ((await sizesOf(id)).includes('12')) following++;
+      return following;
+    }).toBeLessThan(4);
     await editing.redoFromMenu(app);
   });
 
@@ -416,7 +415,7 @@ describe('editing pages in the browser host', () => {
     const path = join(work, 'edited.folio');
     await app.menu.choose('file', 'file.saveAs');
     await app.answerPathDialog(path);
-    await expect.poll(() => page.getByText('Unsaved changes').count()).toBe(0);
+    await poll(() => page.getByText('Unsaved changes').count()).toBe(0);
 
     const reopened = await startTestHost({ editionPath: path });
     const second = await browser.newPage();
@@ -430,7 +429,7 @@ describe('editing pages in the browser host', () => {
       });
       const view = new EditingPage(second);
       await second.getByTestId('page-2').waitFor();
-      await expect.poll(() => view.pageText(1)).toBe(page1);
+      await poll(() => view.pageText(1)).toBe(page1);
       expect(await view.pageText(2)).toBe(page2);
       expect(await second.getByTestId('page-2').locator('image').count()).toBe(photos);
     } finally {

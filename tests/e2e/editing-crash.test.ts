@@ -122,7 +122,7 @@ describe('crash recovery', () => {
     expect(await again.getByTestId('recovery-prompt').count()).toBe(0);
     expect(hash()).toBe(original);
     // The crashed session's journal goes once the recovered document has its own.
-    await expect.poll(() => journalFiles(dataDir).length).toBe(1);
+    await expect.poll(() => journalFiles(dataDir).length, { timeout: 10_000 }).toBe(1);
     second.child.kill('SIGTERM');
   });
 });

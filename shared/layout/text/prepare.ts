@@ -482,6 +482,8 @@ function breakBetween(
   kind: Uint8Array,
   rules: ReturnType<typeof kinsokuRules>,
 ): number {
+  // Fast path, most boundaries of Chinese text: two unified ideographs (none is in a 避头尾 set).
+  if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff) return BREAK_YES;
   if (a === 0x0d && b === 0x0a) return BREAK_NO; // CR LF is one line break
   if (ka === KIND_FORCED) return BREAK_FORCED;
   if (kb === KIND_SPACE || kb === KIND_FORCED) return BREAK_NO;

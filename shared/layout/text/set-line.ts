@@ -47,7 +47,6 @@ let scratch = {
   after: new Float64Array(256),
   /** The cluster's own width as set, before `after`. */
   width: new Float64Array(256),
-  add: new Float64Array(256),
 };
 
 function scratchFor(count: number): typeof scratch {
@@ -58,28 +57,38 @@ function scratchFor(count: number): typeof scratch {
       cutR: new Float64Array(size),
       after: new Float64Array(size),
       width: new Float64Array(size),
-      add: new Float64Array(size),
     };
   }
-  for (const array of Object.values(scratch)) array.fill(0, 0, count);
+  scratch.cutL.fill(0, 0, count);
+  scratch.cutR.fill(0, 0, count);
+  scratch.after.fill(0, 0, count);
+  scratch.width.fill(0, 0, count);
   return scratch;
 }
 
-/** Distributes `amount` over items with capacities; returns what was used. */
-function fill(amount: number, items: number[], caps: number[], add: Float64Array): number {
-  if (amount <= EPSILON || items.length === 0) return 0;
-  let total = 0;
-  for (const cap of caps) total += cap;
-  if (total <= EPSILON) return 0;
-  const ratio = Math.min(1, amount / total);
-  for (let i = 0; i < items.length; i++) add[items[i]] += caps[i] * ratio;
-  return total * ratio;
-}
+const TIERS = 6;
 
-function spread(amount: number, items: number[], add: Float64Array): number {
-  if (amount <= EPSILON || items.length === 0) return 0;
-  for (const i of items) add[i] += amount / items.length;
-  return amount;
+/**
+ * How much space the boundary after cluster c may take in expansion tier
+ * `tier` (Infinity: any amount, shared equally): 0 word spaces up to ½ em,
+ * 1 Han–Latin gaps up to ½ em, 2 CJK inter-character gaps, 3 word spaces
+ * beyond, 4 Han–Latin gaps beyond, 5 every boundary (last resort).
+ */
+function capacity(p: PreparedParagraph, c: number, tier: number): number {
+  switch (tier) {
+    case 0:
+      return p.kind[c] === KIND_SPACE ? Math.max(0, p.size[c] / 2 - p.advance[c]) : 0;
+    case 1:
+      return p.hanLatin[c + 1] ? Math.max(0, p.size[c] / 2 - p.gapBefore[c + 1]) : 0;
+    case 2:
+      return p.cjkGap[c + 1] ? Infinity : 0;
+    case 3:
+      return p.kind[c] === KIND_SPACE ? Infinity : 0;
+    case 4:
+      return p.hanLatin[c + 1] ? Infinity : 0;
+    default:
+      return Infinity;
+  }
 }
 
 export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacement): ComposedLine {
@@ -87,7 +96,7 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
   const v = visibleEnd(p, start, end);
   const count = end - start;
   // Per cluster of the line (index c - start).
-  const { cutL, cutR, after, width, add } = scratchFor(count);
+  const { cutL, cutR, after, width } = scratchFor(count);
   let natural = 0;
   for (let c = start; c < end; c++) {
     const i = c - start;
@@ -145,34 +154,24 @@ export function setLine(p: PreparedParagraph, line: LineBreak, place: LinePlacem
       }
     }
   } else if (justify && natural < measure - EPSILON && v - start > 1) {
+    // Expansion tiers, in order; each boundary's space goes into `after` of the cluster before it.
     let remaining = measure - natural;
-    const spaces: number[] = [];
-    const spaceCaps: number[] = [];
-    const hanLatin: number[] = [];
-    const hanLatinCaps: number[] = [];
-    const cjk: number[] = [];
-    const all: number[] = [];
-    for (let c = start; c < v - 1; c++) {
-      const i = c - start;
-      const halfEm = p.size[c] / 2;
-      all.push(i);
-      if (p.kind[c] === KIND_SPACE) {
-        spaces.push(i);
-        spaceCaps.push(Math.max(0, halfEm - p.advance[c]));
+    for (let tier = 0; tier < TIERS && remaining > EPSILON; tier++) {
+      let total = 0;
+      for (let c = start; c < v - 1; c++) total += capacity(p, c, tier);
+      if (total <= EPSILON) continue;
+      const unlimited = total === Infinity;
+      let count = 0;
+      if (unlimited) for (let c = start; c < v - 1; c++) if (capacity(p, c, tier) === Infinity) count++;
+      const ratio = unlimited ? 0 : Math.min(1, remaining / total);
+      const share = unlimited ? remaining / count : 0;
+      for (let c = start; c < v - 1; c++) {
+        const cap = capacity(p, c, tier);
+        if (cap === 0) continue;
+        after[c - start] += unlimited ? share : cap * ratio;
       }
-      if (p.hanLatin[c + 1]) {
-        hanLatin.push(i);
-        hanLatinCaps.push(Math.max(0, halfEm - p.gapBefore[c + 1]));
-      }
-      if (p.cjkGap[c + 1]) cjk.push(i);
+      remaining -= unlimited ? remaining : total * ratio;
     }
-    remaining -= fill(remaining, spaces, spaceCaps, add);
-    remaining -= fill(remaining, hanLatin, hanLatinCaps, add);
-    remaining -= spread(remaining, cjk, add);
-    remaining -= spread(remaining, spaces, add);
-    remaining -= spread(remaining, hanLatin, add);
-    remaining -= spread(remaining, all, add);
-    for (let i = 0; i < count; i++) after[i] += add[i];
     natural = measure - remaining;
   }
 

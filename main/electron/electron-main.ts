@@ -181,13 +181,18 @@ async function start(): Promise<void> {
   });
 
   rebuildMenu();
+  openWhenReady = (path) => void openPath(path);
   if (pendingPaths.length > 0) for (const path of pendingPaths.splice(0)) await openPath(resolve(path));
   else await openSample();
 }
 
+/** Set once the app is ready: opens an edition the OS hands over (Finder, the Dock). */
+let openWhenReady: ((path: string) => void) | null = null;
+
 app.on('open-file', (event, path) => {
   event.preventDefault();
-  pendingPaths.push(path);
+  if (openWhenReady) openWhenReady(path);
+  else pendingPaths.push(path);
 });
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

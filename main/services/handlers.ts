@@ -133,8 +133,7 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
     'edition.newFromTemplate': async ({ template }, context) => {
       const loaded = await backend.fromTemplate(template);
       const record = documents.add(loaded.edition, loaded.assets, null, true);
-      // A new edition always shows somewhere; when another window takes it, answer with it anyway.
-      return present(record, context) ?? toOpenDocument(record);
+      return present(record, context);
     },
 
     'edition.save': async ({ documentId, edition }) => {

@@ -167,7 +167,7 @@ export function PropertiesPanel({ bodySize }: { bodySize: number }) {
         {(['top', 'right', 'bottom', 'left'] as const).map((side) => (
           <NumberField
             key={side}
-            label={`${t('prop.margins')} ${side}`}
+            label={`${t('prop.margins')} · ${t(`prop.side.${side}`)}`}
             testId={`prop-margin-${side}`}
             value={show(page.margins[side])}
             disabled={!editable}

@@ -53,7 +53,10 @@ export function registerAppCommands(deps: AppCommandDeps): void {
     path ? path.replace(/\.[^./\\]+$/, '') + extension : `edition${extension}`;
 
   commands.register('file.new', {
-    run: guarded(async () => deps.show(await services['edition.newFromTemplate']({ template: 'sample' }))),
+    run: guarded(async () => {
+      const created = await services['edition.newFromTemplate']({ template: 'sample' });
+      if (created) deps.show(created);
+    }),
   });
   commands.register('file.open', {
     run: guarded(async () => {

@@ -34,8 +34,11 @@ export const serviceMethods = {
   'edition.current': method(none, openDocument.nullable()),
   /** Opens an edition; without a path the host shows its open dialog. Null: cancelled. */
   'edition.open': method(z.object({ path: filePath.optional() }).strict(), openDocument.nullable()),
-  /** A new, unsaved edition from a template (`sample` or a page preset id). */
-  'edition.newFromTemplate': method(z.object({ template: z.string().min(1).max(64) }).strict(), openDocument),
+  /** A new, unsaved edition from a template (`sample` or a page preset id). Null: it opened in another window. */
+  'edition.newFromTemplate': method(
+    z.object({ template: z.string().min(1).max(64) }).strict(),
+    openDocument.nullable(),
+  ),
   /** Saves to the document's path (asks for one when it has none). Null: cancelled. */
   'edition.save': method(editionAt, z.object({ path: filePath }).nullable()),
   /** Saves to a new path; without one the host shows its save dialog. Null: cancelled. */

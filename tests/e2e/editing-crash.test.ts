@@ -113,7 +113,9 @@ describe('crash recovery', () => {
     await again.getByTestId('recovery-prompt').waitFor({ state: 'detached' });
     const recoveredLead = await leadStoryFrame(again);
     await expect
-      .poll(async () => (await again.getByTestId(`frame-${recoveredLead}`).textContent()) ?? '')
+      .poll(async () => (await again.getByTestId(`frame-${recoveredLead}`).textContent()) ?? '', {
+        timeout: 10_000,
+      })
       .toContain('Journal 不丢失');
     for (const piece of journaled.split(' ')) {
       expect(await again.getByTestId(`frame-${recoveredLead}`).textContent()).toContain(piece);

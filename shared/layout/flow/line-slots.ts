@@ -71,10 +71,41 @@ function widest(frame: ThreadFrame, region: Region, top: number, bottom: number,
   return widestFreeInterval(region.left, region.right, top, bottom, frame.obstacles, minWidth);
 }
 
+/** What a slot query answered: the measure and left edge, or null (no room). */
+export type SlotAnswer = { x: number; width: number } | null;
+
+/**
+ * The line boxes of a region from `top` down, computed on demand and
+ * remembered: box i is the first box below box i − 1 (one leading further).
+ */
+export function boxSequence(
+  frame: ThreadFrame,
+  region: Region,
+  top: number,
+  input: ParagraphInput,
+  grid: boolean,
+): (index: number) => LineBox | null {
+  const { leading: rawLeading, fontSize: size } = input.style;
+  const leading = rawLeading > 0 ? rawLeading : size;
+  const boxes: LineBox[] = [];
+  let exhausted = false;
+  return (index) => {
+    while (boxes.length <= index && !exhausted) {
+      const previous = boxes[boxes.length - 1];
+      const next = lineBoxAt(frame, region, previous ? previous.top + leading : top, leading, size, grid);
+      if (next) boxes.push(next);
+      else exhausted = true;
+    }
+    return boxes[index] ?? null;
+  };
+}
+
 export interface RegionComposition {
   composed: ComposedParagraph;
   /** One box per composed line. */
   boxes: LineBox[];
+  /** Every answer the composer got, by line index (it may ask beyond the lines it sets). */
+  answers: SlotAnswer[];
 }
 
 /**
@@ -92,24 +123,19 @@ export function composeInRegion(
   grid: boolean,
   maxLines: number,
 ): RegionComposition {
-  const { leading: rawLeading, fontSize: size } = input.style;
-  const leading = rawLeading > 0 ? rawLeading : size;
-  const boxes: LineBox[] = [];
-  let exhausted = false;
-  const slots: LineSlots = (index) => {
-    if (index >= maxLines) return null;
-    while (boxes.length <= index && !exhausted) {
-      const previous = boxes[boxes.length - 1];
-      const next = lineBoxAt(frame, region, previous ? previous.top + leading : top, leading, size, grid);
-      if (next) boxes.push(next);
-      else exhausted = true;
-    }
-    const box = boxes[index];
-    // The slot origin is the page's left edge: the composer's glyph x values
-    // come back absolute, so display lines can share its arrays without a copy.
+  const boxAt = boxSequence(frame, region, top, input, grid);
+  // The slot origin is the page's left edge: the composer's glyph x values
+  // come back absolute, so display lines can share its arrays without a copy.
+  const answerAt = (index: number): SlotAnswer => {
+    const box = index < maxLines ? boxAt(index) : null;
     return box ? { x: box.x, width: box.width } : null;
   };
+  const answers: SlotAnswer[] = [];
+  const slots: LineSlots = (index) => (answers[index] = answerAt(index));
   const composed = composer.compose(input, slots, from);
-  boxes.length = Math.min(boxes.length, composed.lines.length);
-  return { composed, boxes };
+  const boxes: LineBox[] = [];
+  for (let i = 0; i < composed.lines.length; i++) boxes.push(boxAt(i)!);
+  // Indices below the highest one asked count as asked too (strict, and keeps the array dense).
+  for (let i = 0; i < answers.length; i++) if (answers[i] === undefined) answers[i] = answerAt(i);
+  return { composed, boxes, answers };
 }

@@ -7,7 +7,7 @@
 import type { DisplayLine } from '../display-list';
 import type { ComposedLine, ParagraphComposer } from '../paragraph-types';
 import { baselineOffset, EM_BOX_DESCENT } from './grid';
-import { composeInRegion, lineBoxAt, type Region } from './line-slots';
+import { boxSequence, composeInRegion, lineBoxAt, type Region, type SlotAnswer } from './line-slots';
 import { copyCursor, type FlowCursor, frameStart, moveCursor, nextColumn } from './cursor';
 import type { FlowParagraph } from './paragraphs';
 import type { ThreadFrame } from './thread';
@@ -37,6 +37,12 @@ export interface Placement {
   missing: { offset: number; codePoint: number }[];
   /** Font keys of the glyph runs, collected on first use. */
   fontKeys?: string[];
+  /**
+   * Set when the whole paragraph went into one column in one composer call:
+   * the region and every slot answer the composer got. Another placement
+   * whose slots answer the same gets the same lines (see shiftPlacement).
+   */
+  single?: { region: Region; answers: SlotAnswer[] };
 }
 
 export interface FlowContext {
@@ -107,7 +113,7 @@ function setInRegion(
     cursor.sectionBottom = Math.max(cursor.sectionBottom, cursor.y);
     return 0;
   }
-  const { composed, boxes } = composeInRegion(
+  const { composed, boxes, answers } = composeInRegion(
     context.composer,
     input,
     from,
@@ -129,6 +135,7 @@ function setInRegion(
   }
   for (const m of composed.missing) placement.missing.push(m);
   placement.parts.push(composed.lines.length);
+  placement.single = from === 0 && composed.end >= input.text.length ? { region, answers } : undefined;
   if (composed.lines.length > 0) {
     cursor.y = boxes[composed.lines.length - 1].top + leading;
     cursor.fresh = false;
@@ -176,7 +183,59 @@ export function placeFlowing(
   placement.end = done ? length : from;
   if (done) cursor.y += paragraph.input.style.spaceAfter;
   placement.after = cursor;
+  // Only a paragraph set whole in one column, without limits, can be moved by shiftPlacement.
+  if (!done || placement.parts.length !== 1 || limits.length > 0) placement.single = undefined;
   return placement;
+}
+
+/**
+ * The paragraph placed before as `old`, now starting at `start` in the same
+ * column: when every slot the composer asked for answers the same at the new
+ * place (same x and measure, room or no room), the composer would set the
+ * same lines, so they are moved instead of composed again. Null when any
+ * answer differs (the caller then composes). The composer is deterministic,
+ * so this gives exactly what placeBody would.
+ */
+export function shiftPlacement(
+  context: FlowContext,
+  paragraph: FlowParagraph,
+  start: FlowCursor,
+  old: Placement,
+): Placement | null {
+  const single = old.single;
+  if (!single || old.lines.length === 0 || start.frame !== old.lines[0].frame) return null;
+  if (start.column !== single.region.column) return null;
+  const frame = context.frames[start.frame];
+  if (!frame || spanOf(paragraph, frame.columns.length) > 1) return null;
+  const cursor = copyCursor(start);
+  const { style } = paragraph.input;
+  if (!cursor.fresh) cursor.y += style.spaceBefore;
+  const boxAt = boxSequence(frame, single.region, cursor.y, paragraph.input, style.alignToGrid);
+  for (let i = 0; i < single.answers.length; i++) {
+    const box = boxAt(i);
+    const answer = single.answers[i];
+    if (!box || !answer) {
+      if (box || answer) return null;
+      continue;
+    }
+    if (box.x !== answer.x || box.width !== answer.width) return null;
+  }
+  const lines: PlacedLine[] = old.lines.map((placed, i) => {
+    const box = boxAt(i)!;
+    return {
+      frame: placed.frame,
+      column: placed.column,
+      top: box.top,
+      baseline: box.baseline,
+      originX: placed.originX,
+      line: placed.line,
+    };
+  });
+  cursor.y = lines[lines.length - 1].top + leadingOf(paragraph);
+  cursor.fresh = false;
+  cursor.sectionBottom = Math.max(cursor.sectionBottom, cursor.y);
+  cursor.y += style.spaceAfter;
+  return { lines, end: old.end, after: cursor, parts: [lines.length], missing: old.missing, single };
 }
 
 /**
@@ -226,6 +285,7 @@ export function placeSpanning(
   cursor.sectionTop = cursor.y;
   cursor.sectionBottom = cursor.y;
   placement.after = cursor;
+  placement.single = undefined; // spans are never moved by shiftPlacement
   return placement;
 }
 

@@ -9,7 +9,14 @@ import type { StoryReport } from '../display-list';
 import type { LineSlots } from '../paragraph-types';
 import { type FlowCursor, frameStart, nextColumn, sameCursor, startCursor } from './cursor';
 import { charactersFrom, type FlowParagraph } from './paragraphs';
-import { type FlowContext, type Placement, placeBody, placeSpanning, spanOf } from './place-paragraph';
+import {
+  type FlowContext,
+  type Placement,
+  placeBody,
+  placeSpanning,
+  shiftPlacement,
+  spanOf,
+} from './place-paragraph';
 
 export interface ParagraphResult {
   paragraph: FlowParagraph;
@@ -160,7 +167,12 @@ export function flowStory(
       break;
     }
     const before = cursor;
-    let placement = placeOne(context, paragraph, before);
+    // After the edit, a paragraph that only moved within its column is moved, not composed again.
+    const shifted =
+      old && i > start && old.paragraph.key === paragraph.key
+        ? shiftPlacement(context, paragraph, before, old.placement)
+        : null;
+    let placement = shifted ?? placeOne(context, paragraph, before);
     placement = keepWithNext(context, paragraph, paragraphs[i + 1], before, placement);
     // Same input set the same way: keep the old result, so its lines keep their identity.
     if (

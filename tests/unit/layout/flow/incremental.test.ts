@@ -108,6 +108,26 @@ describe('incremental recomposition', () => {
     expect(composer.calls - before).toBe(2);
   });
 
+  it('moves the paragraphs below an edit that added a line instead of composing them again', () => {
+    const e = testEdition(1);
+    addFrame(e, 0, columnsFrame('tall', 0, 0, 30, { columns: 1, width: 50 }));
+    addStory(e, 'u', [body(han(10)), body(han(12, 20)), body(han(7, 40)), body(han(9, 60))], ['tall']);
+    const composer = createFixedComposer();
+    const composition = new Composition(composer);
+    composition.compose(e);
+    const before = composer.calls;
+    // Five more characters: the first paragraph grows from 2 lines to 3.
+    const blocks = e.stories.u.blocks.map((b, i) => (i === 0 ? body(han(15)) : b));
+    const edited = { ...e, stories: { ...e.stories, u: { ...e.stories.u, blocks } } };
+    const next = composition.update(edited, { storyId: 'u', block: 0 });
+    expect(next).toEqual(composeEdition(edited, createFixedComposer()));
+    // Only the edited paragraph went through the composer; the three below moved down a line.
+    expect(composer.calls - before).toBe(1);
+    const frame = next.pages[0].items.find((i) => i.frameId === 'tall');
+    if (frame?.kind !== 'text') throw new Error('frame missing');
+    expect(frame.lines.find((l) => l.block === 1)!.y).toBeCloseTo(3 * 15 + 8.8);
+  });
+
   it('gives the same display list as a full compose after any sequence of edits', () => {
     const edit = fc.record({
       block: fc.nat(5),

@@ -130,3 +130,20 @@ describe('Chinese forms of shared marks (language ZHS)', () => {
     expect(english[3][1]).toBeLessThan(10);
   });
 });
+
+describe('reusing a composition', () => {
+  it('returns the same lines when the same slots ask again, and recomposes when a slot changes', async () => {
+    const composer = await createNodeComposer();
+    const input = paragraph('一二三四五六七八九十'.repeat(3) + '一');
+    const first = composer.compose(input, () => ({ x: 0, width: 100 }));
+    expect(composer.compose(input, () => ({ x: 0, width: 100 }))).toBe(first);
+    const wider = composer.compose(input, (i) => ({ x: 0, width: i === 2 ? 120 : 100 }));
+    expect(wider).not.toBe(first);
+    const fewer = composer.compose(input, (i) => (i < 2 ? { x: 0, width: 100 } : null));
+    expect(fewer.lines).toHaveLength(2);
+    expect(fewer.end).toBe(20);
+    const moved = composer.compose(input, () => ({ x: 7, width: 100 }));
+    expect(moved.lines[0].x).toBe(7);
+    expect(moved.lines[0].runs[0].x[0]).toBeCloseTo(7, 6);
+  });
+});

@@ -18,6 +18,8 @@ export interface PdfExportOptions {
   exportedAt?: Date;
   /** A CMYK ICC profile file (e.g. the printer's) for converting RGB images in Press exports. */
   cmykProfile?: string;
+  /** Solid black (0/0/0/100) text overprints; default on for Press, off for Proof. */
+  overprintBlack?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -30,6 +32,7 @@ export interface ResolvedOptions {
   force: boolean;
   exportedAt: Date;
   cmykProfile: string | undefined;
+  overprintBlack: boolean;
 }
 
 export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
@@ -45,5 +48,6 @@ export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
     force: options.force ?? false,
     exportedAt: options.exportedAt ?? new Date(),
     cmykProfile: options.cmykProfile,
+    overprintBlack: options.overprintBlack ?? press,
   };
 }

@@ -44,6 +44,7 @@ export interface PageInternals {
   resources: PdfRef;
   fonts: Record<string, PdfRef>;
   xobjects: Record<string, PdfRef>;
+  ext_gstates: Record<string, PdfRef>;
   colorSpaces: Record<string, unknown>;
 }
 

@@ -16,6 +16,7 @@ import { readCmykProfile } from './icc-profile';
 import { PdfImageSet } from './image-set';
 import { cropAndRegistrationMarks, slugLine, slugText, type SlugShaper } from './marks';
 import type { ResolvedOptions } from './options';
+import { Overprint } from './overprint';
 import { paintPage } from './page-painter';
 import { parsePageRange } from './page-range';
 import { internals } from './pdfkit-internals';
@@ -87,7 +88,7 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
     slugAwareLoader(loader),
   );
   const colors = new PdfColors(doc);
-  const text = new TextPainter(fonts, colors);
+  const text = new TextPainter(fonts, colors, new Overprint(doc, options.overprintBlack));
   const graphics = new GraphicsPainter(colors);
   const images = new PdfImageSet(doc, edition.assets, input.assets, options.preset, options.cmykProfile);
   await images.prepare(sheets.flat());

@@ -8,6 +8,7 @@
 import type { DisplayLine, GlyphRun } from '../../shared/layout/display-list';
 import type { PdfColors } from './colors';
 import type { PdfFontSet } from './font-set';
+import { isSolidBlack, type Overprint } from './overprint';
 import type { EmbeddedFontInternals } from './pdfkit-internals';
 import { cidHex, num } from './pdf-syntax';
 
@@ -28,6 +29,8 @@ export class TextPainter {
   constructor(
     private readonly fonts: PdfFontSet,
     private readonly colors: PdfColors,
+    /** Overprint for solid black text (Press); null paints every colour knocking out. */
+    private readonly overprint: Overprint | null = null,
   ) {}
 
   /** Call at the start of every page: font resources are per page. */
@@ -41,6 +44,7 @@ export class TextPainter {
     let font = '';
     let fill = '';
     let fauxBold = false;
+    let overprinting = false;
     for (const line of lines) {
       for (const run of line.runs) {
         if (run.glyphs.length === 0) continue;
@@ -49,6 +53,10 @@ export class TextPainter {
         const fontOp = `/${state.resource} ${num(run.size)} Tf`;
         if (fontOp !== font) out.push((font = fontOp));
         const fillOp = this.colors.set(run.color, false);
+        if (this.overprint?.enabled && isSolidBlack(run.color) !== overprinting) {
+          overprinting = !overprinting;
+          out.push(this.overprint.set(overprinting));
+        }
         if (fillOp !== fill) {
           out.push((fill = fillOp));
           if (fauxBold) out.push(this.colors.set(run.color, true));
@@ -68,6 +76,8 @@ export class TextPainter {
       }
     }
     if (out.length === 0) return '';
+    // Leave the graphics state as found: later rules and boxes knock out.
+    if (overprinting && this.overprint) out.push(this.overprint.set(false));
     return `BT\n${out.join('\n')}\n${fauxBold ? '0 Tr\n' : ''}ET\n`;
   }
 

@@ -21,6 +21,7 @@ Options:
                            (default: on for press, off for proof)
   --spreads                put reader spreads (2–3, 4–5 …) on one sheet
   --force                  export a press PDF even if preflight finds errors
+  --no-overprint           solid black text knocks out (press overprints it)
   --cmyk-profile <file>    CMYK ICC profile for converting RGB photos (press);
                            default: libvips's generic CMYK profile`;
 
@@ -33,6 +34,7 @@ interface ExportArgs {
   spreads: boolean;
   force: boolean;
   cmykProfile?: string;
+  overprintBlack?: boolean;
 }
 
 function parseArgs(args: string[]): ExportArgs {
@@ -44,6 +46,7 @@ function parseArgs(args: string[]): ExportArgs {
   let spreads = false;
   let force = false;
   let cmykProfile: string | undefined;
+  let overprintBlack: boolean | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -63,13 +66,14 @@ function parseArgs(args: string[]): ExportArgs {
     else if (arg === '--spreads') spreads = true;
     else if (arg === '--force') force = true;
     else if (arg === '--cmyk-profile') cmykProfile = value();
+    else if (arg === '--no-overprint') overprintBlack = false;
     else if (arg.startsWith('-')) throw new UserError(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else throw new UserError(`unexpected argument '${arg}'`);
   }
   if (!input) throw new UserError('which edition? Usage: folio export <edition.folio> -o <out.pdf>');
   if (!output) throw new UserError('where to? Give the PDF to write with -o <out.pdf>');
-  return { input, output, preset, pages, marks, spreads, force, cmykProfile };
+  return { input, output, preset, pages, marks, spreads, force, cmykProfile, overprintBlack };
 }
 
 export const command: CliCommand = {
@@ -113,6 +117,7 @@ export const command: CliCommand = {
           spreads: options.spreads,
           force: options.force,
           cmykProfile: options.cmykProfile ? resolve(io.cwd, options.cmykProfile) : undefined,
+          overprintBlack: options.overprintBlack,
         },
         onProgress:
           total > 1

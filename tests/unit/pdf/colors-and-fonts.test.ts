@@ -90,3 +90,27 @@ describe('fonts', () => {
     expect(objects.filter((o) => /\/FontFile2/.test(o.dict))).toHaveLength(3);
   });
 });
+
+describe('black text overprints in Press', () => {
+  it('solid black text is set with an overprint graphics state (OP, op, OPM 1), other colours knock out', () => {
+    const gstate = objects.find((o) => /\/Type \/ExtGState/.test(o.dict) && /\/OP true/.test(o.dict));
+    expect(gstate?.dict).toMatch(/\/op true/);
+    expect(gstate?.dict).toMatch(/\/OPM 1/);
+    // On right before black text, off again before the text object ends (later rules and boxes knock out).
+    expect(content).toMatch(/\/GSop gs\n0 0 0 1 k/);
+    expect(content).toMatch(/\/GSko gs\nET/);
+    // The spot-coloured headline is painted without overprint.
+    expect(content).toMatch(/BT\n\/F\d+ 28 Tf\n\/CS\d+ cs 0\.5 scn/);
+  });
+
+  it('Proof has no overprint', async () => {
+    const { list, edition } = multiPageFixture();
+    const bytes = await renderPdf({
+      edition,
+      displayList: list,
+      assets: new Map(),
+      options: resolveOptions({ preset: 'proof' }),
+    });
+    expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/\/ExtGState/);
+  });
+});

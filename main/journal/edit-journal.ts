@@ -41,6 +41,14 @@ export interface JournalOptions {
   /** Whether the process that wrote a journal is still running (replaceable in tests). */
   isAlive?: (pid: number) => boolean;
   pid?: number;
+  /**
+   * A session of this very process that has not been heard from for this
+   * long (no append, no heartbeat) belongs to a window that is gone — a
+   * reloaded browser tab, a crashed renderer — and is offered for recovery.
+   * Off by default (a host turns it on where a window can die while the
+   * host lives on, e.g. Electron after 'render-process-gone').
+   */
+  staleAfterMs?: number;
 }
 
 export interface BeginSession {
@@ -91,8 +99,9 @@ export class EditJournal {
   private readonly now: () => number;
   private readonly isAlive: (pid: number) => boolean;
   private readonly pid: number;
-  /** Open sessions: their next batch number and whether an fsync is due. */
-  private readonly sessions = new Map<string, { seq: number; dirty: boolean }>();
+  /** Open sessions: their next batch number, whether an fsync is due, and when the window was last heard from. */
+  private readonly sessions = new Map<string, { seq: number; dirty: boolean; lastSeen: number }>();
+  private readonly staleAfterMs: number;
   private syncTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: JournalOptions) {
@@ -101,6 +110,7 @@ export class EditJournal {
     this.now = options.now ?? (() => Date.now());
     this.isAlive = options.isAlive ?? defaultIsAlive;
     this.pid = options.pid ?? process.pid;
+    this.staleAfterMs = options.staleAfterMs ?? Infinity;
     mkdirSync(this.dir, { recursive: true });
   }
 
@@ -135,13 +145,14 @@ export class EditJournal {
     const temp = `${file}.tmp`;
     writeDurably(temp, serializeRecord(begin));
     renameSync(temp, file);
-    this.sessions.set(sessionId, { seq: 1, dirty: false });
+    this.sessions.set(sessionId, { seq: 1, dirty: false, lastSeen: this.now() });
     return sessionId;
   }
 
-  /** Appends one batch of applied operations. */
+  /** Appends one batch of applied operations; an empty batch is the window's heartbeat. */
   append(sessionId: string, ops: readonly unknown[]): void {
     const state = this.open(sessionId);
+    state.lastSeen = this.now();
     if (ops.length === 0) return;
     appendFileSync(
       this.fileOf(sessionId),
@@ -204,12 +215,14 @@ export class EditJournal {
     for (const name of readdirSync(this.dir)) {
       if (!name.endsWith(JOURNAL_SUFFIX)) continue;
       const sessionId = name.slice(0, -JOURNAL_SUFFIX.length);
-      if (!SESSION_ID.test(sessionId) || this.sessions.has(sessionId)) continue;
+      if (!SESSION_ID.test(sessionId)) continue;
+      const own = this.sessions.get(sessionId);
+      if (own && this.now() - own.lastSeen < this.staleAfterMs) continue;
       const path = join(this.dir, name);
       try {
         const parsed = parseJournal(readFileSync(path, 'utf8'), path);
         if (parsed.closed) continue;
-        if (parsed.begin.pid !== this.pid && this.isAlive(parsed.begin.pid)) continue;
+        if (!own && parsed.begin.pid !== this.pid && this.isAlive(parsed.begin.pid)) continue;
         found.push({
           sessionId,
           editionId: parsed.begin.editionId,
@@ -248,6 +261,7 @@ export class EditJournal {
   /** Deletes a journal and its assets (after recovery, or when the user declines). */
   discard(sessionId: string): void {
     checkSessionId(sessionId);
+    this.sessions.delete(sessionId);
     rmSync(this.fileOf(sessionId), { force: true });
     rmSync(this.assetFolder(sessionId), { recursive: true, force: true });
   }
@@ -262,7 +276,7 @@ export class EditJournal {
     return assets;
   }
 
-  private open(sessionId: string): { seq: number; dirty: boolean } {
+  private open(sessionId: string): { seq: number; dirty: boolean; lastSeen: number } {
     const state = this.sessions.get(sessionId);
     if (!state) throw new Error(`journal session ${sessionId} is not open`);
     return state;

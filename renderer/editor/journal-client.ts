@@ -13,6 +13,8 @@ export interface JournalClientOptions {
   idleMs?: number;
   /** Never hold an operation longer than this (the two-second promise). */
   maxDelayMs?: number;
+  /** How often an idle window tells the host it is still there (its journal is not orphaned). */
+  heartbeatMs?: number;
   /** Reports a send failure once per failure streak (the status bar shows it). */
   onError?: (message: string | null) => void;
 }
@@ -29,6 +31,7 @@ export class JournalClient {
   private maxTimer: ReturnType<typeof setTimeout> | null = null;
   private sending: Promise<void> = Promise.resolve();
   private failing = false;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
   private readonly idleMs: number;
   private readonly maxDelayMs: number;
 
@@ -49,6 +52,12 @@ export class JournalClient {
     await this.flush();
     const { sessionId } = await this.services['journal.begin']({ documentId, edition });
     this.sessionId = sessionId;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      if (this.sessionId && this.queue.length === 0) {
+        void this.services['journal.append']({ sessionId: this.sessionId, ops: [] }).catch(() => undefined);
+      }
+    }, this.options.heartbeatMs ?? 10_000);
     return sessionId;
   }
 
@@ -84,6 +93,8 @@ export class JournalClient {
     if (!this.sessionId) return;
     const sessionId = this.sessionId;
     this.sessionId = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     await this.services['journal.close']({ sessionId });
   }
 

@@ -143,3 +143,21 @@ describe('edit journal', () => {
     expect(() => parseJournal('{"type":"closed","at":1}\n', 'x.folio-journal')).toThrow(JournalError);
   });
 });
+
+describe('edit journal in a long-running host', () => {
+  it('offers a session of its own process once its window has gone quiet (a reloaded tab, a crashed renderer)', () => {
+    const dir = freshDir();
+    let clock = 1_000;
+    const journal = new EditJournal({ dir, now: () => clock, staleAfterMs: 30_000 });
+    const session = journal.begin({ editionId: 'ed-1', documentPath: null, title: 'A', base });
+    journal.append(session, [{ add: 1 }]);
+    clock += 10_000;
+    journal.append(session, []); // heartbeat: the window is still there
+    clock += 20_000;
+    expect(journal.listRecoverable()).toEqual([]);
+    clock += 31_000;
+    expect(journal.listRecoverable().map((j) => j.sessionId)).toEqual([session]);
+    journal.discard(session);
+    expect(() => journal.append(session, [{ add: 1 }])).toThrow(/not open/);
+  });
+});

@@ -9,7 +9,7 @@ import { extensions } from 'folio:extensions';
 import type { OpenDocument } from '../shared/services/api';
 import { isCommandId } from '../shared/services/commands';
 import { resolveLanguage } from '../shared/services/locales';
-import { registerFontFace } from './canvas/font-faces';
+import { registerFontFace, registerUiFace } from './canvas/font-faces';
 import { setupI18n } from './i18n/setup';
 import { createBrowserComposer } from './layout/browser-composer';
 import { applyEditionOperation } from './layout/operations';
@@ -109,6 +109,7 @@ async function start(): Promise<void> {
     if (edition) await composer.prepare(edition);
     store.setComposer(composer);
     await registerFaces();
+    await registerUiFace(composer);
     await document.fonts.ready;
     document.body.dataset.painted = 'true';
   } catch (error) {

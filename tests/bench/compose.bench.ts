@@ -21,7 +21,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { bundledFontPath, createNodeComposer } from '../../main/fonts';
 import { Composition, composeEdition } from '../../shared/layout/compose-edition';
 import type { DisplayList } from '../../shared/layout/display-list';
@@ -32,6 +32,8 @@ import { sequentialIds } from '../../shared/model/ids';
 import { resolveCharacterStyle, resolveParagraphStyle } from '../../shared/model/styles';
 import type { Edition, Frame, StoryBlock, TextFrame } from '../../shared/model/types';
 import { buildSampleEdition } from '../../shared/sample';
+import { launchChromium } from '../support/chromium';
+import { listenOnLoopback } from '../support/loopback';
 import { stats, type Bench, type BenchResult } from './bench';
 
 const SEED = new URL('../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
@@ -192,15 +194,7 @@ function serveFonts(): Promise<{ server: Server; base: string }> {
       }
     } else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>blank</title>');
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({
-        server,
-        base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-      });
-    }),
-  );
+  return listenOnLoopback(server).then((base) => ({ server, base }));
 }
 
 /** Runs in the page: forced relayouts after ½ pt width changes, then fresh DOMs; mean ms of each. */
@@ -340,16 +334,6 @@ function timeTyping(edition: Edition, composer: ParagraphComposer, runs: number)
   return stats(samples).median;
 }
 
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export const bench: Bench = {
   title: 'Composition: Folio engine vs Chromium CSS columns; incremental recompose',
   async run() {
@@ -366,8 +350,7 @@ export const bench: Bench = {
     );
 
     const { server, base } = await serveFonts();
-    // playwright gives the browser a fresh temporary profile of its own.
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+    const browser = await launchChromium();
     try {
       // (a) the sample edition
       const chromeSample = await timeChromium(browser, base, storiesHtml(sample, sampleList, base), 40);

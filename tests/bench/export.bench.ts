@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { DisplayList } from '../../shared/layout/display-list';
 import type { AssetBytes, Edition } from '../../shared/model/types';
 import { composeForExport } from '../../main/pdf/pipeline';
@@ -18,6 +18,8 @@ import { resolveFontFile } from '../../main/pdf/font-files';
 import { clearImageCache } from '../../main/pdf/image-cache';
 import { composedFixture } from '../unit/pdf/fixtures/composed-edition';
 import { displayListHtml } from '../unit/pdf/helpers/display-list-html';
+import { launchChromium } from '../support/chromium';
+import { listenOnLoopback } from '../support/loopback';
 import { stats, type Bench, type BenchResult } from './bench';
 
 const RUNS = 5;
@@ -71,15 +73,7 @@ function serve(subject: () => Subject, html: () => string): Promise<{ server: Se
         .end(html());
     } else res.writeHead(404).end();
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({
-        server,
-        base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-      });
-    }),
-  );
+  return listenOnLoopback(server).then((base) => ({ server, base }));
 }
 
 /**
@@ -173,19 +167,7 @@ export const bench: Bench = {
       () => current,
       () => html,
     );
-    // launch() gives the browser a fresh temporary profile of its own.
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     const results: BenchResult[] = [];
     try {
       for (const subject of subjects) {

@@ -8,17 +8,17 @@
  *
  * CSS px are used as pt (1:1), so tolerances read in pt.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { bundledFontPath, createNodeComposer } from '../../main/fonts';
 import { BUNDLED_FACES, type FolioParagraphComposer } from '../../shared/layout/text';
 import type { ParagraphInput, TextSpan } from '../../shared/layout/paragraph-types';
 import type { ParagraphStyleProps } from '../../shared/model/types';
+import { CHROMIUM_PATH, haveChromium, launchChromium } from '../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.log(`skipped: shaping-width needs ${CHROMIUM}, which is not installed`);
+const chromiumInstalled = haveChromium();
+if (!chromiumInstalled) console.log(`skipped: shaping-width needs ${CHROMIUM_PATH}, which is not installed`);
 
 const ORIGIN = 'http://folio.test';
 const FACES = ['NotoSerifSC-400', 'NotoSansSC-400', 'NotoSansSC-700'];
@@ -131,26 +131,14 @@ const PAGE_CSS = `
        letter-spacing: 0; word-spacing: 0; line-height: 1; top: 0; }
 `;
 
-describe.skipIf(!haveChromium)('shaping widths against Chromium', () => {
+describe.skipIf(!chromiumInstalled)('shaping widths against Chromium', () => {
   let browser: Browser;
   let page: Page;
   let composer: FolioParagraphComposer;
 
   beforeAll(async () => {
     composer = await createNodeComposer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // playwright-core gives every launch a fresh temporary profile (--user-data-dir).
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ deviceScaleFactor: 1 });
     await page.route(`${ORIGIN}/**`, async (route) => {
       const url = new URL(route.request().url());

@@ -14,7 +14,7 @@ import { EditJournal } from '../journal/edit-journal';
 import { DocumentRegistry } from '../services/documents';
 import { editionBackend } from '../services/edition-backend';
 import { createServiceHandlers, type ServiceContext } from '../services/handlers';
-import type { PreferencesStore } from '../services/preferences';
+import { JsonFilePreferences, type PreferencesStore } from '../services/preferences';
 import { bundledFontFolders, ResourceResolver } from '../services/resources';
 import { nativeDialogs } from './dialogs';
 import { createElectronPreferences } from './electron-preferences';
@@ -27,6 +27,9 @@ import { preloadPathBeside, WindowManager } from './windows';
 const userDataArg = process.argv.find((arg) => arg.startsWith('--user-data-dir='));
 if (userDataArg) app.setPath('userData', resolve(userDataArg.slice('--user-data-dir='.length)));
 
+// `--preferences=<file.json>` keeps preferences in a plain file (tests); electron-store otherwise.
+const preferencesArg = process.argv.find((arg) => arg.startsWith('--preferences='));
+
 registerFolioScheme();
 app.enableSandbox();
 
@@ -37,7 +40,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 else void app.whenReady().then(start);
 
 async function start(): Promise<void> {
-  const preferences: PreferencesStore = await createElectronPreferences();
+  const preferences: PreferencesStore = preferencesArg
+    ? new JsonFilePreferences(resolve(preferencesArg.slice('--preferences='.length)))
+    : await createElectronPreferences();
   const documents = new DocumentRegistry();
   const resources = new ResourceResolver(bundledFontFolders(), documents);
   const language = () => resolveLanguage(preferences.get().language, app.getLocale());

@@ -13,7 +13,7 @@ import * as fontkit from 'fontkit';
 import { bundledFontPath, createNodeComposer, loadNodeFonts } from '../../main/fonts';
 import { createParagraphComposer } from '../../shared/layout/text';
 import type { ParagraphInput } from '../../shared/layout/paragraph-types';
-import type { ParagraphStyleProps } from '../../shared/model/types';
+import { paragraph } from '../unit/layout/text/helpers';
 import { stats, type Bench, type BenchResult } from './bench';
 
 const SAMPLE = new URL('../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
@@ -55,55 +55,9 @@ function time(fn: () => void, rounds: number): number {
   return stats(samples).median;
 }
 
-function bodyStyle(): ParagraphStyleProps {
-  return {
-    fontFamily: 'Noto Serif SC',
-    fontWeight: 400,
-    italic: false,
-    fontSize: 10.5,
-    sizeUnit: 'hao',
-    leading: 15,
-    tracking: 0,
-    firstLineIndent: 21,
-    leftIndent: 0,
-    rightIndent: 0,
-    spaceBefore: 0,
-    spaceAfter: 0,
-    align: 'justify',
-    lastLineAlign: 'left',
-    kinsoku: 'basic',
-    color: { swatchId: 'black', tint: 100 },
-    hanLatinSpacing: 0.25,
-    hyphenate: false,
-    language: 'zh-Hans',
-    spanColumns: 1,
-    keepWithNext: false,
-    orphans: 2,
-    widows: 2,
-    alignToGrid: true,
-    runIn: false,
-  };
-}
-
+/** The sample page's body: 10.5 pt (五号) Noto Serif SC on a 15 pt grid, two-character indent. */
 function input(text: string): ParagraphInput {
-  const style = bodyStyle();
-  return {
-    text,
-    style,
-    spans: [
-      {
-        start: 0,
-        end: text.length,
-        fontFamily: style.fontFamily,
-        fontWeight: style.fontWeight,
-        italic: false,
-        size: style.fontSize,
-        tracking: 0,
-        color: { cmyk: [0, 0, 0, 100], spot: null, tint: 100, rgb: '#231f20' },
-        baselineShift: 0,
-      },
-    ],
-  };
+  return paragraph(text, { fontSize: 10.5, sizeUnit: 'hao', firstLineIndent: 21, alignToGrid: true });
 }
 
 export const bench: Bench = {

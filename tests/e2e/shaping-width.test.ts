@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bundledFontPath, createNodeComposer } from '../../main/fonts';
 import { BUNDLED_FACES, type FolioParagraphComposer } from '../../shared/layout/text';
-import type { ParagraphInput, TextSpan } from '../../shared/layout/paragraph-types';
-import type { ParagraphStyleProps } from '../../shared/model/types';
+import type { ParagraphInput } from '../../shared/layout/paragraph-types';
 import { CHROMIUM_PATH, haveChromium, launchChromium } from '../support/chromium';
+import { BLACK, bodyStyle, spanFor } from '../unit/layout/text/helpers';
 
 const chromiumInstalled = haveChromium();
 if (!chromiumInstalled) console.log(`skipped: shaping-width needs ${CHROMIUM_PATH}, which is not installed`);
@@ -74,50 +74,18 @@ const SAMPLES: {
   },
 ];
 
-function style(sample: (typeof SAMPLES)[number]): ParagraphStyleProps {
-  return {
+function input(sample: (typeof SAMPLES)[number]): ParagraphInput {
+  const style = bodyStyle({
     fontFamily: sample.family,
     fontWeight: sample.weight,
-    italic: false,
     fontSize: sample.size,
-    sizeUnit: 'pt',
     leading: sample.size * 1.5,
-    tracking: 0,
     firstLineIndent: sample.size * 2,
-    leftIndent: 0,
-    rightIndent: 0,
-    spaceBefore: 0,
-    spaceAfter: 0,
-    align: 'justify',
-    lastLineAlign: 'left',
-    kinsoku: 'basic',
-    color: { swatchId: 'black', tint: 100 },
-    hanLatinSpacing: 0.25,
     hyphenate: sample.language === 'en',
     language: sample.language,
-    spanColumns: 1,
-    keepWithNext: false,
-    orphans: 2,
-    widows: 2,
-    alignToGrid: false,
-    runIn: false,
-  };
-}
-
-function input(sample: (typeof SAMPLES)[number]): ParagraphInput {
-  const s = style(sample);
-  const span: TextSpan = {
-    start: 0,
-    end: sample.text.length,
-    fontFamily: s.fontFamily,
-    fontWeight: s.fontWeight,
-    italic: false,
-    size: s.fontSize,
-    tracking: 0,
-    color: { cmyk: [0, 0, 0, 100], spot: null, tint: 100, rgb: '#000' },
-    baselineShift: 0,
-  };
-  return { text: sample.text, style: s, spans: [span] };
+  });
+  const color = { ...BLACK, rgb: '#000' };
+  return { text: sample.text, style, spans: [spanFor(style, 0, sample.text.length, { color })] };
 }
 
 const PAGE_CSS = `

@@ -78,6 +78,9 @@ export function baseParagraphProps(language: EditionLanguage): ParagraphStylePro
     widows: 2,
     alignToGrid: false,
     runIn: false,
+    // Listed (off) so style resolution carries them along the basedOn chain.
+    balanceLines: false,
+    phraseBreaks: false,
   };
 }
 
@@ -90,6 +93,8 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
   const leading = 13.5;
   const headAlign = zh ? 'center' : 'left';
   const red = { swatchId: SWATCH_IDS.newsRed, tint: 100 };
+  // Display type breaks at phrases with balanced lines, as a news desk sets heads (and never hyphenates).
+  const display = { balanceLines: true, phraseBreaks: true } as const;
   return {
     banner: {
       name: 'Banner',
@@ -105,6 +110,8 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       spanColumns: 'all',
       keepWithNext: true,
       spaceAfter: leading,
+      hyphenate: false,
+      ...display,
     },
     department: {
       name: 'Department',
@@ -117,6 +124,8 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       color: red,
       keepWithNext: true,
       spaceAfter: 4,
+      hyphenate: false,
+      ...display,
     },
     kicker: {
       name: 'Kicker',
@@ -129,6 +138,8 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       lastLineAlign: headAlign,
       spanColumns: 'all',
       keepWithNext: true,
+      hyphenate: false,
+      ...display,
     },
     headline: {
       name: 'Headline',
@@ -143,6 +154,7 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       keepWithNext: true,
       hyphenate: false,
       spaceAfter: 4,
+      ...display,
     },
     subheadline: {
       name: 'Subheadline',
@@ -157,6 +169,7 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       keepWithNext: true,
       hyphenate: false,
       spaceAfter: 4,
+      ...display,
     },
     byline: {
       name: 'Byline',
@@ -211,6 +224,7 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       spaceAfter: leading / 2,
       keepWithNext: true,
       hyphenate: false,
+      ...display,
     },
     caption: {
       name: 'Caption',

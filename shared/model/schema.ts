@@ -165,6 +165,8 @@ export const paragraphStylePropsShape = {
   widows: count(1, 10),
   alignToGrid: z.boolean(),
   runIn: z.boolean(),
+  balanceLines: z.boolean().optional(),
+  phraseBreaks: z.boolean().optional(),
 };
 
 /** Makes every field of a shape optional (style sheets set only what differs from their parent). */

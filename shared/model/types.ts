@@ -277,6 +277,20 @@ export interface ParagraphStyleProps {
   alignToGrid: boolean;
   /** A run-in paragraph (电头) is set at the start of the paragraph after it. */
   runIn: boolean;
+  /**
+   * Display type: with the line count the text needs, choose the breaks that
+   * give lines of similar length (like CSS `text-wrap: balance`; a centred
+   * head's first line not shorter than its second). Optional, off when absent;
+   * on for the display roles by default.
+   */
+  balanceLines?: boolean;
+  /**
+   * Display type: break where a desk would — at the space between a Chinese
+   * headline's phrases (词组/意群) rather than between two Han characters, and
+   * not inside “…” 《…》 （…） when avoidable. The space at a break is not set.
+   * Optional, off when absent; on for the display roles by default.
+   */
+  phraseBreaks?: boolean;
 }
 
 export interface ParagraphStyle extends Partial<ParagraphStyleProps> {

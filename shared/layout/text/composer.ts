@@ -13,6 +13,7 @@ import type {
 import type { FontFaceRef } from '../display-list';
 import { breakLine, isLoneCharacter, rebalanceLoneCharacter, type LineBreak } from './break-lines';
 import type { FontRegistry } from './fonts';
+import { breakDisplay } from './display-breaks';
 import { breakOptimal, needsOptimising } from './optimal-breaks';
 import { prepareParagraph, type PreparedParagraph } from './prepare';
 import { setLine } from './set-line';
@@ -75,7 +76,7 @@ interface Memo {
 /** The style fields that affect breaking and setting but not shaping. */
 function layoutKey(input: ParagraphInput): string {
   const s = input.style;
-  return `${s.align}|${s.lastLineAlign}|${s.firstLineIndent}|${s.leftIndent}|${s.rightIndent}|${s.hyphenate}`;
+  return `${s.align}|${s.lastLineAlign}|${s.firstLineIndent}|${s.leftIndent}|${s.rightIndent}|${s.hyphenate}|${s.balanceLines}|${s.phraseBreaks}`;
 }
 
 /** Least-recently-used cache of prepared paragraphs, keyed by text, then by spans and style. */
@@ -194,8 +195,17 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
       places.push(place);
       at = line.end;
     }
-    // Whole-paragraph breaking for justified text that fits: evens out loose lines.
-    if (optimal && style.align === 'justify' && at >= p.n && breaks.length >= 2 && p.n > 0) {
+    const display = style.balanceLines === true || style.phraseBreaks === true;
+    if (display && at >= p.n && breaks.length >= 2 && p.n > 0) {
+      // Display type that fits: break at phrases and balance the lines, same line count.
+      const measureAt = (line: number) => places[line].measure;
+      const better = breakDisplay(p, first, measureAt, breaks.length, {
+        balance: style.balanceLines === true,
+        phrase: style.phraseBreaks === true,
+      });
+      if (better) breaks.splice(0, breaks.length, ...better);
+    } else if (optimal && style.align === 'justify' && at >= p.n && breaks.length >= 2 && p.n > 0) {
+      // Whole-paragraph breaking for justified text that fits: evens out loose lines.
       const measureAt = (line: number) => places[line].measure;
       if (needsOptimising(p, breaks, measureAt)) {
         const better = breakOptimal(p, first, measureAt, style.hyphenate || p.softHyphens, breaks.length);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caretRect, hitTest, selectionRects } from '../../../shared/editing/caret-map';
 import type { DisplayLine, DisplayList, GlyphRun } from '../../../shared/layout/display-list';
+import { oneColumnTextFrame, plainPage } from './display-fixtures';
 
 const black = {
   cmyk: [0, 0, 0, 100] as [number, number, number, number],
@@ -43,60 +44,15 @@ function line(block: number, start: number, text: string, x: number, y: number):
 // Block 0 "abcdefghij" + "klm" over two lines in frame f1; block 1 "xyz" in frame f2 on page 1.
 const list: DisplayList = {
   pages: [
-    {
-      pageId: 'p1',
-      index: 0,
-      width: 500,
-      height: 500,
-      bleed: { top: 0, right: 0, bottom: 0, left: 0 },
-      margins: { top: 0, right: 0, bottom: 0, left: 0 },
-      columns: 1,
-      gutter: 0,
-      items: [
-        {
-          kind: 'text',
-          frameId: 'f1',
-          fromMaster: false,
-          x: 100,
-          y: 100,
-          width: 100,
-          height: 24,
-          storyId: 's1',
-          columns: [{ x: 100, y: 100, width: 100, height: 24 }],
-          lines: [line(0, 0, 'abcdefghij', 100, 110), line(0, 10, 'klm', 100, 122)],
-          fill: null,
-          stroke: null,
-          overset: false,
-        },
-      ],
-    },
-    {
-      pageId: 'p2',
-      index: 1,
-      width: 500,
-      height: 500,
-      bleed: { top: 0, right: 0, bottom: 0, left: 0 },
-      margins: { top: 0, right: 0, bottom: 0, left: 0 },
-      columns: 1,
-      gutter: 0,
-      items: [
-        {
-          kind: 'text',
-          frameId: 'f2',
-          fromMaster: false,
-          x: 0,
-          y: 0,
-          width: 100,
-          height: 50,
-          storyId: 's1',
-          columns: [{ x: 0, y: 0, width: 100, height: 50 }],
-          lines: [line(1, 0, 'xyz', 0, 10)],
-          fill: null,
-          stroke: null,
-          overset: false,
-        },
-      ],
-    },
+    plainPage('p1', 0, [
+      oneColumnTextFrame('f1', 's1', { x: 100, y: 100, width: 100, height: 24 }, [
+        line(0, 0, 'abcdefghij', 100, 110),
+        line(0, 10, 'klm', 100, 122),
+      ]),
+    ]),
+    plainPage('p2', 1, [
+      oneColumnTextFrame('f2', 's1', { x: 0, y: 0, width: 100, height: 50 }, [line(1, 0, 'xyz', 0, 10)]),
+    ]),
   ],
   stories: {},
   missingGlyphs: [],

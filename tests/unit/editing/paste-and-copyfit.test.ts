@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksForPaste, linesOf } from '../../../renderer/editor/paste';
 import { fitSummary, storyFit } from '../../../shared/editing/copyfit';
 import type { DisplayLine, DisplayList } from '../../../shared/layout/display-list';
+import { oneColumnTextFrame, plainPage } from './display-fixtures';
 
 describe('pasting copy', () => {
   const wire = [
@@ -42,34 +43,16 @@ function line(column: number, y: number): DisplayLine {
 describe('copyfit per frame', () => {
   const list = (oversetLines: number): DisplayList => ({
     pages: [
-      {
-        pageId: 'p',
-        index: 0,
-        width: 500,
-        height: 500,
-        bleed: { top: 0, right: 0, bottom: 0, left: 0 },
-        margins: { top: 0, right: 0, bottom: 0, left: 0 },
-        columns: 1,
-        gutter: 0,
-        items: [
-          {
-            kind: 'text',
-            frameId: 'f',
-            fromMaster: false,
-            x: 0,
-            y: 0,
-            width: 100,
-            height: 100,
-            storyId: 's',
-            // One column 100 pt high; lines every 12 pt from y 10: the last at 46, ending at 48.
-            columns: [{ x: 0, y: 0, width: 100, height: 100 }],
-            lines: [line(0, 10), line(0, 22), line(0, 34), line(0, 46)],
-            fill: null,
-            stroke: null,
-            overset: oversetLines > 0,
-          },
-        ],
-      },
+      plainPage('p', 0, [
+        // One column 100 pt high; lines every 12 pt from y 10: the last at 46, ending at 48.
+        oneColumnTextFrame(
+          'f',
+          's',
+          { x: 0, y: 0, width: 100, height: 100 },
+          [line(0, 10), line(0, 22), line(0, 34), line(0, 46)],
+          oversetLines > 0,
+        ),
+      ]),
     ],
     stories: {
       s: {

@@ -19,6 +19,7 @@ import { frameAt } from './hit-test';
 import { PaintContextValue, type PaintContext } from './paint-context';
 import { PageView } from './PageView';
 import { Ruler, RULER_SIZE } from './Rulers';
+import { ThumbnailSources } from './ThumbnailSources';
 
 interface PageCanvasProps {
   paint: PaintContext;
@@ -215,6 +216,7 @@ export function PageCanvas({ paint, overlays, bodySize }: PageCanvasProps) {
                 ))
               : null}
           </div>
+          {displayList ? <ThumbnailSources pages={displayList.pages} /> : null}
         </PaintContextValue.Provider>
       </div>
     </div>

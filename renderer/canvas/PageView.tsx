@@ -8,10 +8,10 @@ import type { ComponentType } from 'react';
 import { Guides } from './Guides';
 import { PaintItem } from './PaintItems';
 
-/** The painted content of a page; the pages panel reuses it by id for live thumbnails. */
-export const PageContent = memo(function PageContent({ page }: { page: DisplayPage }) {
+/** The painted content of a page (with an element id where something refers to it). */
+export const PageContent = memo(function PageContent({ page, id }: { page: DisplayPage; id?: string }) {
   return (
-    <g id={`page-content-${page.index}`}>
+    <g id={id}>
       <rect className="paper" x={0} y={0} width={page.width} height={page.height} fill="#ffffff" />
       {page.items.map((item) => (
         <PaintItem key={`${item.fromMaster ? 'm' : 'p'}-${item.frameId}`} item={item} />

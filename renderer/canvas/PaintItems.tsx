@@ -16,7 +16,7 @@ import type {
 } from '../../shared/layout/display-list';
 import { cssFamily } from './font-faces';
 import { positionRunCharacters, xAttribute } from './glyph-positions';
-import { usePaintContext } from './paint-context';
+import { usePaintContext, usePaintScope } from './paint-context';
 
 /** SVG stroke attributes for a stroke style. */
 function strokeProps(stroke: DisplayStroke | null) {
@@ -82,7 +82,8 @@ function TextFrameItem({ item }: { item: DisplayTextFrame }) {
 
 function ImageItem({ item }: { item: DisplayImage }) {
   const { assetUrl } = usePaintContext();
-  const clipId = `clip-${item.frameId}`;
+  const { idPrefix } = usePaintScope();
+  const clipId = `${idPrefix}clip-${item.frameId}`;
   return (
     <>
       <clipPath id={clipId}>
@@ -175,12 +176,13 @@ function BoxItem({ item }: { item: DisplayBox }) {
 
 /** One display item in a group that carries the frame's test id. */
 export const PaintItem = memo(function PaintItem({ item }: { item: DisplayItem }) {
+  const { frameIds } = usePaintScope();
   return (
     <g
-      data-testid={`frame-${item.frameId}`}
-      data-frame-id={item.frameId}
-      data-kind={item.kind}
-      data-master={item.fromMaster || undefined}
+      data-testid={frameIds ? `frame-${item.frameId}` : undefined}
+      data-frame-id={frameIds ? item.frameId : undefined}
+      data-kind={frameIds ? item.kind : undefined}
+      data-master={(frameIds && item.fromMaster) || undefined}
     >
       {item.kind === 'text' ? (
         <TextFrameItem item={item} />

@@ -13,3 +13,23 @@ export const PaintContextValue = createContext<PaintContext>({ assetUrl: () => '
 export function usePaintContext(): PaintContext {
   return useContext(PaintContextValue);
 }
+
+/**
+ * Where painters paint. The canvas carries test ids and frame ids; the
+ * hidden copy the pages panel's thumbnails point at carries none (nothing
+ * is found twice) and prefixes its element ids so they stay unique.
+ */
+export interface PaintScope {
+  /** Put `data-testid` / `data-frame-id` on frames. */
+  frameIds: boolean;
+  /** Prefix for element ids (clip paths). */
+  idPrefix: string;
+}
+
+export const CANVAS_SCOPE: PaintScope = { frameIds: true, idPrefix: '' };
+
+export const PaintScopeValue = createContext<PaintScope>(CANVAS_SCOPE);
+
+export function usePaintScope(): PaintScope {
+  return useContext(PaintScopeValue);
+}

@@ -46,6 +46,25 @@ describe('Chinese headlines at the sample page measures', () => {
     });
   }
 
+  it('sets the section heads of the lead story at their 117-pt column', async () => {
+    const style = roleStyle('section-head');
+    expect((await head('提能力强组织 画好“同心圆”', 117, style)).shown).toEqual([
+      '提能力强组织',
+      '画好“同心圆”',
+    ]);
+    expect((await head('抓项目优环境 跑出“加速度”', 117, style)).shown).toEqual([
+      '抓项目优环境',
+      '跑出“加速度”',
+    ]);
+  });
+
+  it('keeps a soft return where the author put it and balances around it', async () => {
+    // Two lines the author chose; the second is too long for the measure and is broken at its space.
+    const text = '新时代\u2028奋进新征程 建功新伟业';
+    const { shown } = await head(text, 8 * 26, HEADLINE);
+    expect(shown).toEqual(['新时代', '奋进新征程', '建功新伟业']);
+  });
+
   it('does not draw the space at the break: the centred line is the phrase alone', async () => {
     const text = '做实以案促改工作 一体推进“三不腐”';
     const { lines } = await head(text, 243, HEADLINE);

@@ -1,54 +1,53 @@
 /**
  * Paragraph and character style sheets and CMYK swatches: create (based on
- * the selected style), edit size (pt or 号), leading, alignment, font and
- * colour, apply to the paragraphs or text selected in the story editor.
- * Every change is one undo step; a change to a style recomposes every story
- * that uses it, since the composer resolves styles as it sets the text.
+ * the selected style), edit every property (renderer/editor/styles), apply
+ * to the paragraphs or text selected in the story editor. Every change is
+ * one model operation and one undo step; a change to a style recomposes
+ * every story that uses it, since the composer resolves styles as it sets
+ * the text. Labels come from the shared locales (styles.*).
  */
 import { useState, useSyncExternalStore } from 'react';
-import type { Alignment, Id, ParagraphStyleProps } from '../../shared/model/types';
-import { resolveParagraphStyleById } from '../../shared/model/styles';
-import { formatLength, parseLength } from '../../shared/model/units';
+import { useTranslation } from 'react-i18next';
+import type { Id } from '../../shared/model/types';
+import type { Operation } from '../../shared/model/ops/types';
 import { newId } from '../../shared/model/ids';
-import { SANS_FAMILY, SERIF_FAMILY } from '../../shared/model/defaults';
 import {
   applyParagraphStyle,
   createCharacterStyle,
   createParagraphStyle,
   createSwatch,
+  updateCharacterStyle,
   updateParagraphStyle,
 } from '../../shared/editing/style-edits';
 import type { RightPanelProps } from '../shell/extensions';
 import { useEditor } from '../state/use-editor';
 import { sessionOf } from '../actions/session';
-
-const ALIGNMENTS: Alignment[] = ['left', 'center', 'right', 'justify'];
+import { ParagraphStyleEditor, type ParagraphPatch } from './styles/ParagraphStyleEditor';
+import { CharacterStyleEditor, type CharacterPatch } from './styles/CharacterStyleEditor';
+import { SwatchesSection } from './styles/SwatchesSection';
 
 export function StylesPanel({ store }: RightPanelProps) {
+  const { t } = useTranslation();
   const session = sessionOf(store);
   const styles = useEditor((s) => s.edition?.styles ?? null);
   const language = useEditor((s) => s.edition?.meta.language ?? 'zh-Hans');
+  const units = useEditor((s) => s.view.units);
   const textSelection = useSyncExternalStore(session.subscribe, () => session.getTextSelection());
   const [selected, setSelected] = useState<Id | null>(null);
-  const [sizeText, setSizeText] = useState<string | null>(null);
-  const [swatch, setSwatch] = useState({ name: '', c: 0, m: 100, y: 100, k: 0 });
-  const zh = language === 'zh-Hans';
+  const [selectedChar, setSelectedChar] = useState<Id | null>(null);
   if (!styles) return null;
 
-  const run = (label: string, build: () => Parameters<typeof session.apply>[0]) => {
+  const run = (label: string, build: () => Operation[]) => {
     try {
-      session.apply(build(), { label });
+      const ops = build();
+      if (ops.length) session.apply(ops, { label });
     } catch (error) {
       session.notify((error as Error).message);
     }
   };
-
-  const styleId = selected && styles.paragraph[selected] ? selected : null;
-  const style = styleId ? styles.paragraph[styleId] : null;
-  const resolved: ParagraphStyleProps | null = styleId ? resolveParagraphStyleById(styles, styleId) : null;
   const edition = () => store.getState().edition!;
-  const change = (patch: Partial<ParagraphStyleProps> & { name?: string; basedOn?: Id | null }) =>
-    styleId && run(zh ? '修改样式' : 'Edit style', () => updateParagraphStyle(edition(), styleId, patch));
+  const styleId = selected && styles.paragraph[selected] ? selected : null;
+  const charId = selectedChar && styles.character[selectedChar] ? selectedChar : null;
 
   const selectedBlocks = (): number[] => {
     if (!textSelection) return [];
@@ -56,16 +55,18 @@ export function StylesPanel({ store }: RightPanelProps) {
     const b = Math.max(textSelection.anchor.block, textSelection.focus.block);
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   };
-
-  const commitSize = () => {
-    if (sizeText === null || !resolved) return;
-    const parsed = parseLength(sizeText, { defaultUnit: 'pt' });
-    setSizeText(null);
-    if (!parsed.ok) {
-      session.notify(parsed.error);
-      return;
-    }
-    change({ fontSize: parsed.pt, sizeUnit: parsed.unit === 'hao' ? 'hao' : 'pt' });
+  const setCharStyle = (id: Id | null) => {
+    if (!textSelection) return;
+    const forward = before(textSelection.anchor, textSelection.focus);
+    run(t('styles.step.applyChar'), () => [
+      {
+        type: 'set_marks',
+        storyId: textSelection.storyId,
+        from: forward ? textSelection.anchor : textSelection.focus,
+        to: forward ? textSelection.focus : textSelection.anchor,
+        marks: { charStyleId: id },
+      },
+    ]);
   };
 
   return (
@@ -75,42 +76,27 @@ export function StylesPanel({ store }: RightPanelProps) {
       style={{ padding: 4, borderTop: '1px solid #ddd', fontSize: 12 }}
     >
       <summary data-testid="styles-panel-toggle" style={{ fontWeight: 600, cursor: 'pointer' }}>
-        {zh ? '样式与色板' : 'Styles and swatches'}
+        {t('styles.panel')}
       </summary>
-      <h3 style={{ margin: '4px 0' }}>{zh ? '段落样式' : 'Paragraph styles'}</h3>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 160, overflow: 'auto' }}>
-        {Object.values(styles.paragraph).map((s) => (
-          <li key={s.id}>
-            <button
-              type="button"
-              data-testid={`style-item-${s.id}`}
-              aria-pressed={s.id === styleId}
-              onClick={() => setSelected(s.id)}
-              style={{
-                width: '100%',
-                textAlign: 'left',
-                background: s.id === styleId ? '#dbeafe' : undefined,
-              }}
-            >
-              {s.name}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <h3 style={{ margin: '4px 0' }}>{t('styles.paragraph')}</h3>
+      <StyleList
+        items={Object.values(styles.paragraph)}
+        selected={styleId}
+        testPrefix="style-item-"
+        onSelect={setSelected}
+      />
       <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap', margin: '4px 0' }}>
         <button
           type="button"
           data-testid="style-new"
           onClick={() => {
-            const name = zh
-              ? `新样式 ${Object.keys(styles.paragraph).length + 1}`
-              : `Style ${Object.keys(styles.paragraph).length + 1}`;
+            const name = t('styles.newName', { n: Object.keys(styles.paragraph).length + 1 });
             const created = createParagraphStyle(edition(), name, styleId, {}, newId);
-            run(zh ? '新建样式' : 'New style', () => created.ops);
+            run(t('styles.step.new'), () => created.ops);
             setSelected(created.styleId);
           }}
         >
-          {zh ? '新建（基于所选）' : 'New (based on selected)'}
+          {t('styles.new')}
         </button>
         <button
           type="button"
@@ -119,12 +105,12 @@ export function StylesPanel({ store }: RightPanelProps) {
           onClick={() =>
             styleId &&
             textSelection &&
-            run(zh ? '应用样式' : 'Apply style', () =>
+            run(t('styles.step.apply'), () =>
               applyParagraphStyle(textSelection.storyId, selectedBlocks(), styleId),
             )
           }
         >
-          {zh ? '应用到段落' : 'Apply to paragraph'}
+          {t('styles.apply')}
         </button>
         <button
           type="button"
@@ -132,217 +118,114 @@ export function StylesPanel({ store }: RightPanelProps) {
           disabled={!textSelection}
           onClick={() =>
             textSelection &&
-            run(zh ? '清除样式' : 'Clear style', () =>
+            run(t('styles.step.clear'), () =>
               applyParagraphStyle(textSelection.storyId, selectedBlocks(), null),
             )
           }
         >
-          {zh ? '恢复角色样式' : 'Role default'}
+          {t('styles.roleDefault')}
         </button>
       </div>
-      {style && resolved ? (
-        <div
-          className="style-editor"
-          data-testid="style-editor"
-          style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: 4 }}
-        >
-          <span>{zh ? '名称' : 'Name'}</span>
-          <input
-            data-testid="style-name"
-            defaultValue={style.name}
-            key={`n-${style.id}`}
-            onBlur={(e) => e.target.value !== style.name && change({ name: e.target.value })}
-          />
-          <span>{zh ? '基于' : 'Based on'}</span>
-          <select
-            data-testid="style-based-on"
-            value={style.basedOn ?? ''}
-            onChange={(e) => change({ basedOn: e.target.value || null })}
-          >
-            <option value="">—</option>
-            {Object.values(styles.paragraph)
-              .filter((s) => s.id !== style.id)
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-          </select>
-          <span>{zh ? '字号' : 'Size'}</span>
-          <input
-            data-testid="style-size"
-            value={sizeText ?? formatLength(resolved.fontSize, resolved.sizeUnit === 'hao' ? 'hao' : 'pt')}
-            onChange={(e) => setSizeText(e.target.value)}
-            onBlur={commitSize}
-            onKeyDown={(e) => e.key === 'Enter' && commitSize()}
-            title={zh ? '点数（10.5pt）或号数（五号）' : 'Points (10.5pt) or a 号 size (五号)'}
-          />
-          <span>{zh ? '行距' : 'Leading'}</span>
-          <input
-            data-testid="style-leading"
-            key={`l-${style.id}-${resolved.leading}`}
-            defaultValue={formatLength(resolved.leading, 'pt')}
-            onBlur={(e) => {
-              const parsed = parseLength(e.target.value, { defaultUnit: 'pt', bodySize: resolved.fontSize });
-              if (parsed.ok && Math.abs(parsed.pt - resolved.leading) > 1e-6) change({ leading: parsed.pt });
-            }}
-          />
-          <span>{zh ? '字体' : 'Font'}</span>
-          <select
-            data-testid="style-font"
-            value={resolved.fontFamily}
-            onChange={(e) => change({ fontFamily: e.target.value })}
-          >
-            <option value={SERIF_FAMILY}>{zh ? '宋体（Noto Serif SC）' : 'Serif (Noto Serif SC)'}</option>
-            <option value={SANS_FAMILY}>{zh ? '黑体（Noto Sans SC）' : 'Sans (Noto Sans SC)'}</option>
-          </select>
-          <span>{zh ? '字重' : 'Weight'}</span>
-          <select
-            data-testid="style-weight"
-            value={resolved.fontWeight}
-            onChange={(e) => change({ fontWeight: Number(e.target.value) })}
-          >
-            {[300, 400, 500, 600, 700, 900].map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-          <span>{zh ? '对齐' : 'Align'}</span>
-          <select
-            data-testid="style-align"
-            value={resolved.align}
-            onChange={(e) => change({ align: e.target.value as Alignment })}
-          >
-            {ALIGNMENTS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-          <span>{zh ? '颜色' : 'Colour'}</span>
-          <select
-            data-testid="style-color"
-            value={resolved.color.swatchId}
-            onChange={(e) => change({ color: { swatchId: e.target.value, tint: resolved.color.tint } })}
-          >
-            {Object.values(styles.swatches).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.cmyk.join('/')})
-              </option>
-            ))}
-          </select>
-        </div>
+      {styleId ? (
+        <ParagraphStyleEditor
+          key={styleId}
+          styles={styles}
+          styleId={styleId}
+          units={units}
+          notify={(message) => session.notify(message)}
+          change={(patch: ParagraphPatch) =>
+            run(t('styles.step.edit'), () => updateParagraphStyle(edition(), styleId, patch))
+          }
+        />
       ) : null}
-      <h3 style={{ margin: '8px 0 4px' }}>{zh ? '字符样式' : 'Character styles'}</h3>
-      <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
-        {Object.values(styles.character).map((s) => (
-          <button
-            type="button"
-            key={s.id}
-            data-testid={`char-style-${s.id}`}
-            disabled={!textSelection}
-            onClick={() =>
-              textSelection &&
-              run(zh ? '应用字符样式' : 'Apply character style', () => [
-                {
-                  type: 'set_marks',
-                  storyId: textSelection.storyId,
-                  from: before(textSelection.anchor, textSelection.focus)
-                    ? textSelection.anchor
-                    : textSelection.focus,
-                  to: before(textSelection.anchor, textSelection.focus)
-                    ? textSelection.focus
-                    : textSelection.anchor,
-                  marks: { charStyleId: s.id },
-                },
-              ])
-            }
-          >
-            {s.name}
-          </button>
-        ))}
+
+      <h3 style={{ margin: '8px 0 4px' }}>{t('styles.character')}</h3>
+      <StyleList
+        items={Object.values(styles.character)}
+        selected={charId}
+        testPrefix="char-style-"
+        onSelect={setSelectedChar}
+      />
+      <div style={{ display: 'flex', gap: 4, flexWrap: 'wrap', margin: '4px 0' }}>
         <button
           type="button"
           data-testid="char-style-new"
-          onClick={() =>
-            run(
-              zh ? '新建字符样式' : 'New character style',
-              () =>
-                createCharacterStyle(edition(), zh ? '新字符样式' : 'New character style', null, {}, newId)
-                  .ops,
-            )
-          }
+          onClick={() => {
+            const name = t('styles.newCharName', { n: Object.keys(styles.character).length + 1 });
+            const created = createCharacterStyle(edition(), name, charId, {}, newId);
+            run(t('styles.newChar'), () => created.ops);
+            setSelectedChar(created.styleId);
+          }}
         >
-          +
+          {t('styles.newChar')}
         </button>
-      </div>
-      <h3 style={{ margin: '8px 0 4px' }}>{zh ? '色板（CMYK）' : 'Swatches (CMYK)'}</h3>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {Object.values(styles.swatches).map((s) => (
-          <li key={s.id} data-testid={`swatch-${s.id}`}>
-            <span
-              style={{
-                display: 'inline-block',
-                width: 10,
-                height: 10,
-                background: cmykToCss(s.cmyk),
-                border: '1px solid #999',
-              }}
-            />{' '}
-            {s.name}{' '}
-            <small>
-              C{s.cmyk[0]} M{s.cmyk[1]} Y{s.cmyk[2]} K{s.cmyk[3]}
-              {s.spot ? ` · ${s.spot}` : ''}
-            </small>
-          </li>
-        ))}
-      </ul>
-      <div style={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <input
-          data-testid="swatch-name"
-          placeholder={zh ? '名称' : 'Name'}
-          value={swatch.name}
-          onChange={(e) => setSwatch({ ...swatch, name: e.target.value })}
-          style={{ width: 70 }}
-        />
-        {(['c', 'm', 'y', 'k'] as const).map((ch) => (
-          <input
-            key={ch}
-            data-testid={`swatch-${ch}`}
-            type="number"
-            min={0}
-            max={100}
-            value={swatch[ch]}
-            onChange={(e) => setSwatch({ ...swatch, [ch]: Number(e.target.value) })}
-            style={{ width: 42 }}
-            aria-label={ch.toUpperCase()}
-          />
-        ))}
         <button
           type="button"
-          data-testid="swatch-add"
-          disabled={!swatch.name.trim()}
-          onClick={() =>
-            run(
-              zh ? '新建色板' : 'New swatch',
-              () => createSwatch(swatch.name.trim(), [swatch.c, swatch.m, swatch.y, swatch.k], newId).ops,
-            )
-          }
+          data-testid="char-style-apply"
+          disabled={!charId || !textSelection}
+          onClick={() => charId && setCharStyle(charId)}
         >
-          {zh ? '添加' : 'Add'}
+          {t('styles.applyChar')}
+        </button>
+        <button
+          type="button"
+          data-testid="char-style-remove"
+          disabled={!textSelection}
+          onClick={() => setCharStyle(null)}
+        >
+          {t('styles.removeChar')}
         </button>
       </div>
+      {charId ? (
+        <CharacterStyleEditor
+          key={charId}
+          styles={styles}
+          styleId={charId}
+          language={language}
+          notify={(message) => session.notify(message)}
+          change={(patch: CharacterPatch) =>
+            run(t('styles.step.edit'), () => updateCharacterStyle(edition(), charId, patch))
+          }
+        />
+      ) : null}
+
+      <SwatchesSection
+        swatches={styles.swatches}
+        add={(name, cmyk) => run(t('styles.step.newSwatch'), () => createSwatch(name, cmyk, newId).ops)}
+      />
     </details>
+  );
+}
+
+function StyleList(props: {
+  items: { id: Id; name: string; basedOn: Id | null }[];
+  selected: Id | null;
+  testPrefix: string;
+  onSelect: (id: Id) => void;
+}) {
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 160, overflow: 'auto' }}>
+      {props.items.map((s) => (
+        <li key={s.id}>
+          <button
+            type="button"
+            data-testid={`${props.testPrefix}${s.id}`}
+            aria-pressed={s.id === props.selected}
+            onClick={() => props.onSelect(s.id)}
+            style={{
+              width: '100%',
+              textAlign: 'left',
+              background: s.id === props.selected ? '#dbeafe' : undefined,
+            }}
+          >
+            {s.name}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
 function before(a: { block: number; offset: number }, b: { block: number; offset: number }): boolean {
   return a.block < b.block || (a.block === b.block && a.offset <= b.offset);
-}
-
-/** A rough screen preview of a CMYK swatch (the painters use their own conversion). */
-function cmykToCss([c, m, y, k]: [number, number, number, number]): string {
-  const f = (v: number) => Math.round(255 * (1 - v / 100) * (1 - k / 100));
-  return `rgb(${f(c)}, ${f(m)}, ${f(y)})`;
 }

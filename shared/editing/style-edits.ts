@@ -7,6 +7,7 @@
  */
 import type {
   CharacterStyle,
+  CharacterStyleProps,
   Edition,
   Id,
   ParagraphStyle,
@@ -117,4 +118,29 @@ export function storiesUsingStyle(edition: Edition, styleId: Id): Id[] {
     if (uses) out.push(story.id);
   }
   return out;
+}
+
+/**
+ * Changes properties of a character style; `undefined` values remove an
+ * override (the run then takes the value from the based-on chain or, where
+ * nothing sets it, from its paragraph).
+ */
+export function updateCharacterStyle(
+  edition: Edition,
+  styleId: Id,
+  change: Partial<CharacterStyleProps> & { name?: string; basedOn?: Id | null },
+): Operation[] {
+  const current = edition.styles.character[styleId];
+  if (!current) throw new Error(`character style ${styleId} does not exist`);
+  if (change.basedOn && !edition.styles.character[change.basedOn])
+    throw new Error(`based-on style ${change.basedOn} does not exist`);
+  if (change.basedOn && wouldLoop(edition.styles.character, styleId, change.basedOn)) {
+    throw new Error(`"${current.name}" cannot be based on a style that is based on it`);
+  }
+  const next = { ...current } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(change)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return [{ type: 'upsert_character_style', style: next as unknown as CharacterStyle }];
 }

@@ -1,0 +1,106 @@
+/**
+ * The styles panel as a page designer uses it in the browser host: change
+ * the body style's size to 小四 and every story reflows (more lines), change
+ * its 避头尾 level and the line breaks move, undo each step and the pages
+ * come back exactly; the override is shown and can be cleared; the labels
+ * follow the interface language.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebHost } from '../../main/web/host';
+import { AppPage } from './support/app-page';
+import { launchBrowser } from './support/browser';
+import { startTestHost } from './support/web-host';
+
+/** Waits for what the user would see; the page repaints within a few hundred ms. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
+
+/** Every composed line on every page, as "block:start" of the paragraph it sets. */
+async function lineStarts(page: Page): Promise<string[]> {
+  return page
+    .locator('g.line')
+    .evaluateAll((lines) =>
+      lines.map((l) => `${l.getAttribute('data-block')}:${l.getAttribute('data-start')}`),
+    );
+}
+
+describe('paragraph styles in the browser host', () => {
+  let host: WebHost;
+  let browser: BrowserContext;
+  let page: Page;
+  let app: AppPage;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    host = await startTestHost();
+    browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1600, height: 1000 } });
+    page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    app = new AppPage(page);
+    await app.open(host.url);
+    await page.getByTestId('styles-panel-toggle').click();
+    await page.getByTestId('style-item-ps-body').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('sets the body in 小四: stories reflow onto more lines; undo brings the pages back', async () => {
+    const original = await lineStarts(page);
+    expect(original.length).toBeGreaterThan(0);
+    const size = page.getByTestId('style-size');
+    await size.fill('小四');
+    await size.press('Enter');
+    // 12 pt instead of 9 pt: the same text needs more lines.
+    await poll(async () => (await lineStarts(page)).length).toBeGreaterThan(original.length);
+    expect(await size.inputValue()).toBe('小四');
+    expect(await page.getByTestId('style-row-fontSize').getAttribute('data-overridden')).toBe('true');
+
+    const atTwelve = await lineStarts(page);
+    await page.getByTestId('style-kinsoku').selectOption('none');
+    // Without 避头尾 some lines break elsewhere (a comma may now start a line).
+    await poll(async () => (await lineStarts(page)).join()).not.toBe(atTwelve.join());
+    expect(await page.getByTestId('style-kinsoku').inputValue()).toBe('none');
+
+    await app.menu.choose('edit', 'edit.undo');
+    await poll(async () => (await lineStarts(page)).join()).toBe(atTwelve.join());
+    expect(await page.getByTestId('style-kinsoku').inputValue()).not.toBe('none');
+    await app.menu.choose('edit', 'edit.undo');
+    await poll(async () => (await lineStarts(page)).join()).toBe(original.join());
+    expect(await size.inputValue()).not.toBe('小四');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an override and clears it back to the inherited value in one step', async () => {
+    const original = await lineStarts(page);
+    const tracking = page.getByTestId('style-tracking');
+    const inherited = await tracking.inputValue();
+    await tracking.fill('100');
+    await tracking.press('Enter');
+    await poll(() => page.getByTestId('style-row-tracking').getAttribute('data-overridden')).toBe('true');
+    await poll(async () => (await lineStarts(page)).join()).not.toBe(original.join());
+    await page.getByTestId('style-clear-tracking').click();
+    await poll(() => page.getByTestId('style-row-tracking').getAttribute('data-overridden')).toBe('false');
+    expect(await tracking.inputValue()).toBe(inherited);
+    await poll(async () => (await lineStarts(page)).join()).toBe(original.join());
+  });
+
+  it('refuses a size it cannot read, with a message, and changes nothing', async () => {
+    const original = await lineStarts(page);
+    const size = page.getByTestId('style-size');
+    await size.fill('大五');
+    await size.press('Enter');
+    await poll(() => page.getByTestId('editing-notice').textContent()).toContain('“大五” is not a type size');
+    expect((await lineStarts(page)).join()).toBe(original.join());
+  });
+
+  it('labels the style fields in Chinese when the interface is Chinese', async () => {
+    await app.switchLanguage('zh-Hans');
+    await poll(() => page.getByTestId('style-row-kinsoku').textContent()).toBe('避头尾');
+    expect(await page.getByTestId('style-kinsoku').locator('option:checked').textContent()).toBe('基本');
+    await app.switchLanguage('en');
+    await poll(() => page.getByTestId('style-row-kinsoku').textContent()).toContain('Kinsoku');
+  });
+});

@@ -7,8 +7,8 @@ import {
   addStory,
   body,
   block,
+  boxWrappedImage,
   columnsFrame,
-  createImageFrame,
   han,
   testEdition,
 } from './test-edition';
@@ -123,22 +123,14 @@ describe('text wrap', () => {
     addFrame(
       edition,
       0,
-      createImageFrame(
+      boxWrappedImage(
         'photo',
         { x: 65, y: 17, width: 40, height: 10 },
-        { wrap: { mode: 'box', offsets: { top: 0, right: 0, bottom: 0, left: 5 } } },
+        { top: 0, right: 0, bottom: 0, left: 5 },
       ),
     );
     // A full-width box across the fourth line band blocks it completely.
-    addFrame(
-      edition,
-      0,
-      createImageFrame(
-        'bar',
-        { x: 0, y: 46, width: 100, height: 2 },
-        { wrap: { mode: 'box', offsets: { top: 0, right: 0, bottom: 0, left: 0 } } },
-      ),
-    );
+    addFrame(edition, 0, boxWrappedImage('bar', { x: 0, y: 46, width: 100, height: 2 }));
     addStory(edition, 's', [body(han(40))], ['a']);
     const lines = textFrame(composeEdition(edition, createFixedComposer()), 'a').lines;
     expect(lines.map((l) => [round(l.y - 8.8), l.x, l.width, l.text.length])).toEqual([
@@ -154,15 +146,7 @@ describe('text wrap', () => {
   it('leaves frames that ignore wrap alone', () => {
     const edition = testEdition();
     addFrame(edition, 0, columnsFrame('a', 0, 0, 3, { columns: 1, width: 100, ignoreWrap: true }));
-    addFrame(
-      edition,
-      0,
-      createImageFrame(
-        'photo',
-        { x: 0, y: 0, width: 100, height: 100 },
-        { wrap: { mode: 'box', offsets: { top: 0, right: 0, bottom: 0, left: 0 } } },
-      ),
-    );
+    addFrame(edition, 0, boxWrappedImage('photo', { x: 0, y: 0, width: 100, height: 100 }));
     addStory(edition, 's', [body(han(10))], ['a']);
     const lines = textFrame(composeEdition(edition, createFixedComposer()), 'a').lines;
     expect(lines.map((l) => [l.x, l.width])).toEqual([[0, 100]]);

@@ -8,8 +8,8 @@ import {
   addStory,
   block,
   body,
+  boxWrappedImage,
   columnsFrame,
-  createImageFrame,
   createTextFrame,
   han,
   testEdition,
@@ -19,15 +19,7 @@ import {
 function edition(): Edition {
   const e = testEdition(3);
   addFrame(e, 0, columnsFrame('a', 0, 0, 6));
-  addFrame(
-    e,
-    0,
-    createImageFrame(
-      'photo',
-      { x: 70, y: 20, width: 40, height: 20 },
-      { wrap: { mode: 'box', offsets: { top: 2, right: 2, bottom: 2, left: 2 } } },
-    ),
-  );
+  addFrame(e, 0, boxWrappedImage('photo', { x: 70, y: 20, width: 40, height: 20 }, 2));
   addFrame(e, 1, columnsFrame('b', 0, 0, 6));
   addFrame(e, 2, columnsFrame('c', 0, 0, 6));
   addStory(

@@ -10,7 +10,7 @@ import { composeEdition } from '../../../../shared/layout/compose-edition';
 import { createBlock } from '../../../../shared/model/factories';
 import type { BlockRole } from '../../../../shared/model/types';
 import { createFixedComposer } from './fixed-composer';
-import { addFrame, addStory, body, columnsFrame, createImageFrame, han, testEdition } from './test-edition';
+import { addFrame, addStory, body, boxWrappedImage, columnsFrame, han, testEdition } from './test-edition';
 
 describe('odd editions', () => {
   it('compose without throwing, and set lines stay inside their frames', () => {
@@ -54,11 +54,7 @@ describe('odd editions', () => {
               addFrame(
                 edition,
                 f.page,
-                createImageFrame(
-                  `i${i}`,
-                  { x: f.x + 10, y: f.y + 10, width: 40, height: 40 },
-                  { wrap: { mode: 'box', offsets: { top: 2, right: 2, bottom: 2, left: 2 } } },
-                ),
+                boxWrappedImage(`i${i}`, { x: f.x + 10, y: f.y + 10, width: 40, height: 40 }, 2),
               );
             }
           });

@@ -16,7 +16,9 @@ import { sequentialIds } from '../../../../shared/model/ids';
 import type {
   Edition,
   Frame,
+  ImageFrame,
   ParagraphStyle,
+  Sides,
   Story,
   StoryBlock,
   TextFrame,
@@ -79,6 +81,17 @@ export function addStory(edition: Edition, id: string, blocks: StoryBlock[], thr
   const story = createStory(id, id, blocks, thread);
   edition.stories = { ...edition.stories, [id]: story };
   return story;
+}
+
+/** An image frame text wraps around as a box, `offset` pt away on every side (or per side). */
+export function boxWrappedImage(
+  id: string,
+  rect: { x: number; y: number; width: number; height: number },
+  offset: number | Sides = 0,
+): ImageFrame {
+  const offsets =
+    typeof offset === 'number' ? { top: offset, right: offset, bottom: offset, left: offset } : offset;
+  return createImageFrame(id, rect, { wrap: { mode: 'box', offsets } });
 }
 
 export const body = (text: string) => createBlock('body', text);

@@ -8,10 +8,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRenderer, RENDERER_OUT } from '../../scripts/build';
-import { editionBackend } from '../services/edition-backend';
-import { JsonFilePreferences, MemoryPreferences } from '../services/preferences';
-import { startWebHost } from './host';
 
 interface ServeArgs {
   editionPath: string | null;
@@ -70,6 +66,18 @@ function openBrowser(url: string): void {
 async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2));
   if (args.editionPath && !existsSync(args.editionPath)) throw new Error(`${args.editionPath}: no such file`);
+  // Loaded after the arguments are checked, so a mistake is reported at once.
+  const [
+    { buildRenderer, RENDERER_OUT },
+    { editionBackend },
+    { JsonFilePreferences, MemoryPreferences },
+    { startWebHost },
+  ] = await Promise.all([
+    import('../../scripts/build'),
+    import('../services/edition-backend'),
+    import('../services/preferences'),
+    import('./host'),
+  ]);
   if (args.build) await buildRenderer({ quiet: true });
   const version = (
     JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }

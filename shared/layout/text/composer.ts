@@ -55,7 +55,7 @@ export interface FolioParagraphComposer extends ParagraphComposer {
 
 function cacheKey(input: ParagraphInput): string {
   const s = input.style;
-  let key = `${s.language}|${s.kinsoku}|${s.hanLatinSpacing}|${s.hyphenate}|${s.fontFamily}|${s.fontWeight}|${s.fontSize}|${s.italic}|${s.tracking}\u0001`;
+  let key = `${s.language}|${s.kinsoku}|${s.hanLatinSpacing}|${s.hyphenate}|${s.fontFamily}|${s.fontWeight}|${s.fontSize}|${s.italic}|${s.tracking}|${s.phraseBreaks === true}\u0001`;
   for (const span of input.spans) {
     key += `${span.start},${span.end},${span.fontFamily},${span.fontWeight},${span.italic},${span.size},${span.tracking},${span.baselineShift},${span.color.rgb},${span.color.tint},${span.color.spot},${span.color.cmyk.join(' ')};`;
   }

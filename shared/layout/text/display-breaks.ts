@@ -24,9 +24,9 @@ const EPSILON = 1e-6;
 
 /** Cost of a break, in the same units as the balance term (squared fill deviation). */
 export const PHRASE_PENALTY = {
-  /** At a word space (the phrase boundary of a Chinese head, every break of an English one). */
+  /** At a word space or ideographic space (a Chinese head's phrase boundary; every break of an English one). */
   space: 0,
-  /** After a phrase mark: ，、：；！？ and their ASCII forms, or an ideographic space. */
+  /** After a phrase mark: ，、：；！？。 and their ASCII forms. */
   phraseMark: 0.02,
   /** Just before an opening or after a closing quote or bracket. */
   besideQuote: 0.2,
@@ -44,7 +44,7 @@ const FILL_WEIGHT = 0.25;
 const MAX_LINES = 12;
 const MAX_OPPORTUNITIES = 400;
 
-const PHRASE_MARKS = new Set([...'，、：；！？。,;:!?　'].map((c) => c.codePointAt(0)!));
+const PHRASE_MARKS = new Set([...'，、：；！？。,;:!?'].map((c) => c.codePointAt(0)!));
 const OPENERS = '“‘《〈（「『【〔〖(';
 const CLOSERS = '”’》〉）」』】〕〗)';
 

@@ -138,9 +138,14 @@ function scriptOf(cp: number): number {
   return SCRIPT_COMMON;
 }
 
-function kindOf(cp: number): number {
+/**
+ * `phraseSpaces`: display type with phrase breaks, where an ideographic space
+ * separates a head's phrases like a word space — a break after it, and it is
+ * not set at the line end.
+ */
+function kindOf(cp: number, phraseSpaces: boolean): number {
   if (isForcedBreak(cp)) return KIND_FORCED;
-  if (isWordSpace(cp)) return KIND_SPACE;
+  if (isWordSpace(cp) || (phraseSpaces && cp === 0x3000)) return KIND_SPACE;
   if (isIdeograph(cp) || cp === 0x3000) return KIND_IDEO;
   if (isCjkPunctuation(cp)) return KIND_PUNCT;
   if (isCjk(cp)) return KIND_IDEO;
@@ -314,6 +319,7 @@ export function prepareParagraph(
   const hyphenBefore = u8(n);
   const firstCp = i32(n);
   const lastCp = i32(n);
+  const phraseSpaces = style.phraseBreaks === true;
   spanIndex = 0;
   for (let c = 0; c < n; c++) {
     while (spanIndex < spans.length - 1 && cStart[c] >= spans[spanIndex].end) spanIndex++;
@@ -326,7 +332,7 @@ export function prepareParagraph(
       lastUnit >= 0xdc00 && lastUnit <= 0xdfff && cEnd[c] - 2 >= cStart[c]
         ? text.codePointAt(cEnd[c] - 2)!
         : lastUnit;
-    kind[c] = kindOf(firstCp[c]);
+    kind[c] = kindOf(firstCp[c], phraseSpaces);
     let adv = 0;
     for (let g = gStart[c]; g < gEnd[c]; g++) adv += gAdvance[g];
     if (kind[c] === KIND_FORCED) {

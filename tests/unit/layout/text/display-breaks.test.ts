@@ -76,6 +76,15 @@ describe('Chinese headlines at the sample page measures', () => {
     expect(text[lines[1].start]).toBe('一');
   });
 
+  it('treats an ideographic space between phrases like a space: a break after it, not set there', async () => {
+    const { shown, lines } = await head('新时代\u3000新征程\u3000新伟业', 200, HEADLINE);
+    expect(shown).toEqual(['新时代\u3000新征程', '新伟业']);
+    // Both lines centred on their characters: 7 em (with the inner U+3000) and 3 em.
+    const left = lines.map((l) => Math.min(...l.runs.flatMap((r) => r.x)));
+    expect(left[0]).toBeCloseTo((200 - 7 * 26) / 2, 1);
+    expect(left[1]).toBeCloseTo((200 - 3 * 26) / 2, 1);
+  });
+
   it('keeps the old greedy break when the properties are off (body-like heads)', async () => {
     const { shown } = await head('做实以案促改工作 一体推进“三不腐”', 243, {
       ...HEADLINE,

@@ -37,6 +37,10 @@ export function PageCanvas({ paint, overlays, bodySize }: PageCanvasProps) {
   const edition = useEditor((state) => state.edition);
   const view = useEditor((state) => state.view);
   const selection = useEditor((state) => state.selection);
+  // The pages' sizes as one string: unchanged (===) by text edits.
+  const pageSizes = useEditor(
+    (state) => state.displayList?.pages.map((page) => `${page.width}x${page.height}`).join(' ') ?? '',
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ width: 800, height: 600, scrollLeft: 0, scrollTop: 0 });
   const [pageOrigin, setPageOrigin] = useState({ x: 0, y: 0 });
@@ -73,15 +77,19 @@ export function PageCanvas({ paint, overlays, bodySize }: PageCanvasProps) {
     };
   }, []);
 
-  // Ruler zero: the current page's top-left corner on screen.
+  // Ruler zero: the current page's top-left corner on screen. Measured when
+  // the view or the pages' sizes change, never on a text edit: reading a box
+  // forces a synchronous layout of the whole page.
   useLayoutEffect(() => {
     const element = scroller.current;
     const page = element?.querySelector<SVGSVGElement>(`[data-testid="page-${selection.pageIndex + 1}"]`);
     if (!element || !page) return;
     const outer = element.getBoundingClientRect();
     const box = page.getBoundingClientRect();
-    setPageOrigin({ x: box.left - outer.left, y: box.top - outer.top });
-  }, [viewport, view.scale, selection.pageIndex, displayList]);
+    const x = box.left - outer.left;
+    const y = box.top - outer.top;
+    setPageOrigin((origin) => (origin.x === x && origin.y === y ? origin : { x, y }));
+  }, [viewport, view.scale, selection.pageIndex, pageSizes]);
 
   // Ctrl/⌘ + wheel zooms about the pointer; the plain wheel scrolls.
   useEffect(() => {

@@ -1,4 +1,5 @@
 /** Rulers along the top and left of the canvas, in mm, pt or 字, with zero at the current page's corner. */
+import { memo } from 'react';
 import type { Units } from '../state/view';
 import { pointsPerUnit, rulerStep } from './units';
 
@@ -15,7 +16,15 @@ interface RulerProps {
 
 export const RULER_SIZE = 20;
 
-export function Ruler({ orientation, origin, length, scale, units, bodySize }: RulerProps) {
+/** Memoised: its props are numbers, so document edits never repaint the rulers. */
+export const Ruler = memo(function Ruler({
+  orientation,
+  origin,
+  length,
+  scale,
+  units,
+  bodySize,
+}: RulerProps) {
   const step = rulerStep(units, bodySize, scale);
   const pxPerUnit = pointsPerUnit(units, bodySize) * scale;
   const minor = step / (step % 5 === 0 ? 5 : step % 2 === 0 ? 2 : 1);
@@ -63,4 +72,4 @@ export function Ruler({ orientation, origin, length, scale, units, bodySize }: R
       })}
     </svg>
   );
-}
+});

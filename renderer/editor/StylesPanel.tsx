@@ -33,6 +33,12 @@ export function StylesPanel({ store }: RightPanelProps) {
   const language = useEditor((s) => s.edition?.meta.language ?? 'zh-Hans');
   const units = useEditor((s) => s.view.units);
   const textSelection = useSyncExternalStore(session.subscribe, () => session.getTextSelection());
+  // The paragraph style in use where the caret is (its own style, else its role's), marked in the list.
+  const styleAtCaret = useEditor((s) => {
+    if (!textSelection || !s.edition) return null;
+    const block = s.edition.stories[textSelection.storyId]?.blocks[textSelection.focus.block];
+    return block ? (block.styleId ?? s.edition.styles.roleStyles[block.type] ?? null) : null;
+  });
   const [selected, setSelected] = useState<Id | null>(null);
   const [selectedChar, setSelectedChar] = useState<Id | null>(null);
   if (!styles) return null;
@@ -82,6 +88,7 @@ export function StylesPanel({ store }: RightPanelProps) {
       <StyleList
         items={Object.values(styles.paragraph)}
         selected={styleId}
+        current={styleAtCaret}
         testPrefix="style-item-"
         onSelect={setSelected}
       />
@@ -200,6 +207,8 @@ export function StylesPanel({ store }: RightPanelProps) {
 function StyleList(props: {
   items: { id: Id; name: string; basedOn: Id | null }[];
   selected: Id | null;
+  /** The style in use at the caret. */
+  current?: Id | null;
   testPrefix: string;
   onSelect: (id: Id) => void;
 }) {
@@ -211,6 +220,7 @@ function StyleList(props: {
             type="button"
             data-testid={`${props.testPrefix}${s.id}`}
             aria-pressed={s.id === props.selected}
+            aria-current={s.id === props.current ? 'true' : undefined}
             onClick={() => props.onSelect(s.id)}
             style={{
               width: '100%',
@@ -218,6 +228,7 @@ function StyleList(props: {
               background: s.id === props.selected ? '#dbeafe' : undefined,
             }}
           >
+            {s.id === props.current ? '▸ ' : ''}
             {s.name}
           </button>
         </li>

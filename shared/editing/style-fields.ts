@@ -8,6 +8,7 @@
  */
 import type { Pt } from '../model/types';
 import { type LengthUnit, formatLength, parseLength, ptToHao } from '../model/units';
+import { FONT_WEIGHTS } from '../model/defaults';
 
 /** A message key of the shared locales plus its placeholder values. */
 export interface FieldMessage {
@@ -101,4 +102,13 @@ export function parseSpanColumns(text: string): FieldParse<number | 'all'> {
 
 function round(value: number): number {
   return Math.round(value * 10000) / 10000;
+}
+
+/**
+ * The weight of a bundled `family` closest to `weight` (the lighter one on a
+ * tie), for switching a style to a family that lacks its current weight.
+ */
+export function nearestWeight(family: string, weight: number): number {
+  const weights = FONT_WEIGHTS[family] ?? [400];
+  return weights.reduce((best, w) => (Math.abs(w - weight) < Math.abs(best - weight) ? w : best), weights[0]);
 }

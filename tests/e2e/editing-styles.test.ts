@@ -24,6 +24,18 @@ async function lineStarts(page: Page): Promise<string[]> {
     );
 }
 
+/** The lines once the pages have stopped changing (pages repaint one after another after a change). */
+async function settledLines(page: Page): Promise<string[]> {
+  let previous = await lineStarts(page);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const now = await lineStarts(page);
+    if (now.join() === previous.join()) return now;
+    previous = now;
+  }
+  throw new Error('the pages kept changing for 10 s');
+}
+
 describe('paragraph styles in the browser host', () => {
   let host: WebHost;
   let browser: BrowserContext;
@@ -48,7 +60,7 @@ describe('paragraph styles in the browser host', () => {
   });
 
   it('sets the body in 小四: stories reflow onto more lines; undo brings the pages back', async () => {
-    const original = await lineStarts(page);
+    const original = await settledLines(page);
     expect(original.length).toBeGreaterThan(0);
     const size = page.getByTestId('style-size');
     await size.fill('小四');
@@ -58,7 +70,7 @@ describe('paragraph styles in the browser host', () => {
     expect(await size.inputValue()).toBe('小四');
     expect(await page.getByTestId('style-row-fontSize').getAttribute('data-overridden')).toBe('true');
 
-    const atTwelve = await lineStarts(page);
+    const atTwelve = await settledLines(page);
     await page.getByTestId('style-kinsoku').selectOption('none');
     // Without 避头尾 some lines break elsewhere (a comma may now start a line).
     await poll(async () => (await lineStarts(page)).join()).not.toBe(atTwelve.join());
@@ -74,13 +86,21 @@ describe('paragraph styles in the browser host', () => {
   });
 
   it('shows an override and clears it back to the inherited value in one step', async () => {
-    const original = await lineStarts(page);
+    const original = await settledLines(page);
     const tracking = page.getByTestId('style-tracking');
     const inherited = await tracking.inputValue();
     await tracking.fill('100');
     await tracking.press('Enter');
     await poll(() => page.getByTestId('style-row-tracking').getAttribute('data-overridden')).toBe('true');
     await poll(async () => (await lineStarts(page)).join()).not.toBe(original.join());
+    const tracked = await settledLines(page);
+    // Enter left the field, so Ctrl+Z and Ctrl+Shift+Z undo and redo the style change itself.
+    await page.keyboard.press('Control+z');
+    await poll(() => page.getByTestId('style-row-tracking').getAttribute('data-overridden')).toBe('false');
+    await poll(async () => (await lineStarts(page)).join()).toBe(original.join());
+    await page.keyboard.press('Control+Shift+z');
+    await poll(async () => (await lineStarts(page)).join()).toBe(tracked.join());
+    expect(await tracking.inputValue()).toBe('100');
     await page.getByTestId('style-clear-tracking').click();
     await poll(() => page.getByTestId('style-row-tracking').getAttribute('data-overridden')).toBe('false');
     expect(await tracking.inputValue()).toBe(inherited);
@@ -88,7 +108,7 @@ describe('paragraph styles in the browser host', () => {
   });
 
   it('refuses a size it cannot read, with a message, and changes nothing', async () => {
-    const original = await lineStarts(page);
+    const original = await settledLines(page);
     const size = page.getByTestId('style-size');
     await size.fill('大五');
     await size.press('Enter');

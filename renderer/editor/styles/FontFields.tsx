@@ -7,13 +7,8 @@
 import { useTranslation } from 'react-i18next';
 import { FONT_WEIGHTS } from '../../../shared/model/defaults';
 import type { FieldState } from '../../../shared/editing/style-overrides';
+import { nearestWeight } from '../../../shared/editing/style-fields';
 import { FieldRow, SelectField, type OverrideInfo } from './fields';
-
-/** The weight of `family` closest to `weight` (the lighter one on a tie). */
-export function nearestWeight(family: string, weight: number): number {
-  const weights = FONT_WEIGHTS[family] ?? [400];
-  return weights.reduce((best, w) => (Math.abs(w - weight) < Math.abs(best - weight) ? w : best), weights[0]);
-}
 
 export function FontFields(props: {
   family: FieldState<string | undefined>;

@@ -74,6 +74,7 @@ export function ParagraphStyleEditor(props: {
     key === 'firstLineIndent' && zhText ? 'zi' : props.units;
   const lengthText = (key: LengthKey) => (pt: number) => formatStyleLength(pt, lengthUnit(key), body);
   const yesNo = (v: boolean) => (v ? t('styles.on') : t('styles.off'));
+  const spanText = (v: number | 'all') => (v === 'all' ? t('styles.spanAll') : String(v));
   const sizeText = (pt: number) => formatTypeSize(pt, fields.sizeUnit.value);
 
   const row = (
@@ -295,9 +296,9 @@ export function ParagraphStyleEditor(props: {
       {heading('flow')}
       {textRow(
         'spanColumns',
-        String(fields.spanColumns.value),
+        spanText(fields.spanColumns.value),
         (text) => commit(parseSpanColumns(text), (v) => set('spanColumns', v)),
-        { info: info('spanColumns', String), title: t('styles.hint.span') },
+        { info: info('spanColumns', spanText), title: t('styles.hint.span') },
       )}
       {checkRow('keepWithNext')}
       {textRow(

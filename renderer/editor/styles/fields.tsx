@@ -96,7 +96,9 @@ export function CommitField(props: {
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
+        // Enter commits by leaving the field (onBlur commits once), so Ctrl/Cmd+Z that follows
+        // undoes the change in the document instead of the field's own typing.
+        if (e.key === 'Enter') e.currentTarget.blur();
         if (e.key === 'Escape') setDraft(null);
       }}
       style={{

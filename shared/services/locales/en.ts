@@ -177,6 +177,7 @@ export const en = {
   'styles.error.span': '“{{text}}”: span a whole number of columns (1 or more) or “all”',
   'styles.swatch.name': 'Name',
   'styles.swatch.add': 'Add',
+  'styles.spanAll': 'all',
 } as const;
 
 export type MessageKey = keyof typeof en;

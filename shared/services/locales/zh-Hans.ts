@@ -179,4 +179,5 @@ export const zhHans: Record<MessageKey, string> = {
   'styles.error.span': '“{{text}}”：跨栏须为整数栏（1 或以上）或“全部”',
   'styles.swatch.name': '名称',
   'styles.swatch.add': '添加',
+  'styles.spanAll': '全部',
 };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatStyleLength,
   formatTypeSize,
+  nearestWeight,
   parseSpanColumns,
   parseStyleLength,
   parseStyleNumber,
@@ -85,6 +86,15 @@ describe('lengths and numbers', () => {
     expect(parseSpanColumns('3')).toEqual({ ok: true, value: 3 });
     expect(parseSpanColumns('0').ok).toBe(false);
     expect(parseSpanColumns('1.5').ok).toBe(false);
+  });
+});
+
+describe('font weights', () => {
+  it('keeps a weight the family has and picks the nearest one it lacks', () => {
+    // Noto Serif SC is bundled from 200 to 900, Noto Sans SC from 100.
+    expect(nearestWeight('Noto Sans SC', 100)).toBe(100);
+    expect(nearestWeight('Noto Serif SC', 100)).toBe(200);
+    expect(nearestWeight('Noto Serif SC', 700)).toBe(700);
   });
 });
 

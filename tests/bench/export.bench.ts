@@ -77,6 +77,23 @@ function serve(subject: () => Subject, html: () => string): Promise<{ server: Se
 }
 
 /**
+ * One warm-up run (fonts parsed, code loaded, the browser's cache filled), then
+ * RUNS timed ones: the median ms and the size of the last output. Folio and
+ * Chromium are timed by this same loop.
+ */
+async function timeOutput(once: () => Promise<{ length: number }>): Promise<{ ms: number; bytes: number }> {
+  await once();
+  const samples: number[] = [];
+  let size = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    size = (await once()).length;
+    samples.push(performance.now() - start);
+  }
+  return { ms: stats(samples).median, bytes: size };
+}
+
+/**
  * Median export time. `cold`: the prepared-image cache is emptied before each
  * run, so every photo is converted again (a first export); otherwise photos
  * prepared by an earlier export of the process are reused (a re-export).
@@ -96,15 +113,7 @@ async function timeFolio(
       options,
     });
   };
-  await once(); // warm: fonts parsed, code loaded (the browser side is warmed the same way)
-  const samples: number[] = [];
-  let size = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    size = (await once()).length;
-    samples.push(performance.now() - start);
-  }
-  return { ms: stats(samples).median, bytes: size };
+  return timeOutput(once);
 }
 
 function htmlFor(subject: Subject): string {
@@ -123,16 +132,9 @@ async function timeChromium(browser: Browser, base: string): Promise<{ ms: numbe
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return page.pdf({ preferCSSPageSize: true, printBackground: true });
   };
-  await once();
-  const samples: number[] = [];
-  let size = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    size = (await once()).length;
-    samples.push(performance.now() - start);
-  }
+  const timed = await timeOutput(once);
   await page.close();
-  return { ms: stats(samples).median, bytes: size };
+  return timed;
 }
 
 export const bench: Bench = {

@@ -5,15 +5,12 @@
  * every font is an embedded subset with a ToUnicode map — each face once,
  * however many pages use it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DisplayColor } from '../../../shared/layout/display-list';
 import { renderPdf } from '../../../main/pdf/render-pdf';
 import { resolveOptions } from '../../../main/pdf/options';
 import { displayList, displayPage, editionFor, run, textFrame } from './fixtures/display-list-builder';
-import { multiPageFixture } from './fixtures/multi-page';
+import { exportMultiPage } from './helpers/export-fixture';
 import { readFonts, readObjects, type PdfObject } from './helpers/read-pdf';
 
 let objects: PdfObject[];
@@ -21,15 +18,9 @@ let content: string;
 let path: string;
 
 beforeAll(async () => {
-  const { list, edition } = multiPageFixture();
-  const bytes = await renderPdf({
-    edition,
-    displayList: list,
-    assets: new Map(),
-    options: resolveOptions({ preset: 'press' }),
-  });
-  path = join(mkdtempSync(join(tmpdir(), 'folio-colors-')), 'out.pdf');
-  writeFileSync(path, bytes);
+  const exported = await exportMultiPage({ preset: 'press' });
+  path = exported.path;
+  const bytes = exported.bytes;
   objects = readObjects(bytes);
   content = objects
     .filter((o) => o.stream && /BT\n/.test(o.stream.toString('latin1')))
@@ -104,13 +95,7 @@ describe('black text overprints in Press', () => {
   });
 
   it('Proof has no overprint', async () => {
-    const { list, edition } = multiPageFixture();
-    const bytes = await renderPdf({
-      edition,
-      displayList: list,
-      assets: new Map(),
-      options: resolveOptions({ preset: 'proof' }),
-    });
+    const { bytes } = await exportMultiPage({ preset: 'proof' });
     expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/\/ExtGState/);
   });
 });

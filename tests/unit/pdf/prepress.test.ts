@@ -11,26 +11,15 @@ import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { exportPdf, ProfileError } from '../../../main/pdf';
-import { renderPdf } from '../../../main/pdf/render-pdf';
-import { resolveOptions, type PdfExportOptions } from '../../../main/pdf/options';
+import type { PdfExportOptions } from '../../../main/pdf/options';
 import { MARKS_MARGIN } from '../../../main/pdf/sheet-layout';
 import { multiPageFixture } from './fixtures/multi-page';
+import { exportMultiPage } from './helpers/export-fixture';
 import { popplerText, readBoxes, readObjects } from './helpers/read-pdf';
 
 const exportedAt = new Date(2026, 10, 27, 9, 5);
 
-async function exportFixture(options: PdfExportOptions) {
-  const { list, edition } = multiPageFixture();
-  const bytes = await renderPdf({
-    edition,
-    displayList: list,
-    assets: new Map(),
-    options: resolveOptions({ exportedAt, ...options }),
-  });
-  const path = join(mkdtempSync(join(tmpdir(), 'folio-prepress-')), 'out.pdf');
-  writeFileSync(path, bytes);
-  return { bytes, path, list };
-}
+const exportFixture = (options: PdfExportOptions) => exportMultiPage({ exportedAt, ...options });
 
 // The fixture's pages: 420 × 595 pt with 9 pt bleed on every side.
 const W = 420;

@@ -57,7 +57,8 @@ export async function buildRenderer(options: BuildOptions = {}): Promise<void> {
     target: 'chrome120',
     jsx: 'automatic',
     sourcemap: true,
-    minify: options.minify ?? false,
+    // Minified unless FOLIO_DEV: the bundle parses several times faster at start-up.
+    minify: options.minify ?? !process.env.FOLIO_DEV,
     // React's production build: its development checks cost more than the canvas itself on zoom.
     define: { 'process.env.NODE_ENV': process.env.FOLIO_DEV ? '"development"' : '"production"' },
     // harfbuzzjs's loader mentions Node modules it only uses under Node.

@@ -10,6 +10,7 @@
 import { Composition, type StoryChange } from '../../shared/layout';
 import type { DisplayList } from '../../shared/layout/display-list';
 import { createParagraphComposer, createShaper, FontRegistry, type Shaper } from '../../shared/layout/text';
+import { resolveParagraphStyle } from '../../shared/model/styles';
 import type { Edition } from '../../shared/model/types';
 import type { HostInfo } from '../../shared/services/api';
 import type { Composer } from '../state/editor-store';
@@ -36,6 +37,25 @@ export interface BrowserComposer extends Composer {
   prepare(edition: Edition): Promise<void>;
   /** Called after fonts an edit needed have arrived (the store recomposes). */
   onFontsLoaded: (() => void) | null;
+}
+
+/**
+ * The font files an edition's paragraphs ask for (their resolved family and
+ * weight, and the bold weight where a run is bold), so they can be fetched in
+ * one parallel round instead of being discovered one compose at a time.
+ */
+export function filesForEdition(edition: Edition, registry: FontRegistry): Set<string> {
+  const files = new Set<string>();
+  for (const story of Object.values(edition.stories)) {
+    for (const block of story.blocks) {
+      const style = resolveParagraphStyle(edition.styles, block);
+      files.add(registry.match(style.fontFamily, style.fontWeight, style.italic).file);
+      if (block.children.some((leaf) => leaf.bold)) {
+        files.add(registry.match(style.fontFamily, Math.max(700, style.fontWeight), style.italic).file);
+      }
+    }
+  }
+  return files;
 }
 
 /** At most this many fetch rounds: each round finds at least one missing file. */
@@ -94,6 +114,9 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
     onFontsLoaded: null,
     fontBytes: (file) => bytes.get(file) ?? null,
     async prepare(edition) {
+      // One parallel round for what the styles ask for; composing then finds any fallback faces.
+      const wanted = [...filesForEdition(edition, new FontRegistry())].filter((file) => !bytes.has(file));
+      if (wanted.length > 0) await fetchMissing(wanted);
       for (let round = 0; round < MAX_ROUNDS; round++) {
         missing.clear();
         try {

@@ -36,6 +36,14 @@ async function settledLines(page: Page): Promise<string[]> {
   throw new Error('the pages kept changing for 10 s');
 }
 
+/** Lines that begin with closing punctuation — what 避头尾 forbids. */
+async function linesStartingWithClosingPunctuation(page: Page): Promise<number> {
+  const firsts = await page
+    .locator('g.line')
+    .evaluateAll((lines) => lines.map((l) => (l.textContent ?? '').charAt(0)));
+  return firsts.filter((c) => '，。、；：？！）」』”'.includes(c)).length;
+}
+
 describe('paragraph styles in the browser host', () => {
   let host: WebHost;
   let browser: BrowserContext;
@@ -62,6 +70,7 @@ describe('paragraph styles in the browser host', () => {
   it('sets the body in 小四: stories reflow onto more lines; undo brings the pages back', async () => {
     const original = await settledLines(page);
     expect(original.length).toBeGreaterThan(0);
+    expect(await linesStartingWithClosingPunctuation(page)).toBe(0); // 避头尾 basic
     const size = page.getByTestId('style-size');
     await size.fill('小四');
     await size.press('Enter');
@@ -75,10 +84,13 @@ describe('paragraph styles in the browser host', () => {
     // Without 避头尾 some lines break elsewhere (a comma may now start a line).
     await poll(async () => (await lineStarts(page)).join()).not.toBe(atTwelve.join());
     expect(await page.getByTestId('style-kinsoku').inputValue()).toBe('none');
+    await settledLines(page);
+    expect(await linesStartingWithClosingPunctuation(page)).toBeGreaterThan(0);
 
     await app.menu.choose('edit', 'edit.undo');
     await poll(async () => (await lineStarts(page)).join()).toBe(atTwelve.join());
     expect(await page.getByTestId('style-kinsoku').inputValue()).not.toBe('none');
+    expect(await linesStartingWithClosingPunctuation(page)).toBe(0);
     await app.menu.choose('edit', 'edit.undo');
     await poll(async () => (await lineStarts(page)).join()).toBe(original.join());
     expect(await size.inputValue()).not.toBe('小四');

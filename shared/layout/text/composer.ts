@@ -196,17 +196,19 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
       at = line.end;
     }
     const display = style.balanceLines === true || style.phraseBreaks === true;
-    if (display && at >= p.n && breaks.length >= 2 && p.n > 0) {
-      // Display type that fits: break at phrases and balance the lines, same line count.
-      const measureAt = (line: number) => places[line].measure;
-      const better = breakDisplay(p, first, measureAt, breaks.length, {
-        balance: style.balanceLines === true,
-        phrase: style.phraseBreaks === true,
-      });
-      if (better) breaks.splice(0, breaks.length, ...better);
-    } else if (optimal && style.align === 'justify' && at >= p.n && breaks.length >= 2 && p.n > 0) {
+    const fitsAll = at >= p.n && breaks.length >= 2 && p.n > 0;
+    const measureAt = (line: number) => places[line].measure;
+    // Display type that fits: break at phrases and balance the lines, same line count.
+    const displayBreaks =
+      display && fitsAll
+        ? breakDisplay(p, first, measureAt, breaks.length, {
+            balance: style.balanceLines === true,
+            phrase: style.phraseBreaks === true,
+          })
+        : null;
+    if (displayBreaks) breaks.splice(0, breaks.length, ...displayBreaks);
+    else if (optimal && style.align === 'justify' && fitsAll) {
       // Whole-paragraph breaking for justified text that fits: evens out loose lines.
-      const measureAt = (line: number) => places[line].measure;
       if (needsOptimising(p, breaks, measureAt)) {
         const better = breakOptimal(p, first, measureAt, style.hyphenate || p.softHyphens, breaks.length);
         if (better) breaks.splice(0, breaks.length, ...better);

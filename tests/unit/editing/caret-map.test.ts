@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caretRect, hitTest, selectionRects } from '../../../shared/editing/caret-map';
 import type { DisplayLine, DisplayList, GlyphRun } from '../../../shared/layout/display-list';
-import { oneColumnTextFrame, plainPage } from './display-fixtures';
+import { oneColumnTextFrame, plainPage } from '../../support/display-items';
 
 const black = {
   cmyk: [0, 0, 0, 100] as [number, number, number, number],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksForPaste, linesOf } from '../../../renderer/editor/paste';
 import { fitSummary, storyFit } from '../../../shared/editing/copyfit';
 import type { DisplayLine, DisplayList } from '../../../shared/layout/display-list';
-import { oneColumnTextFrame, plainPage } from './display-fixtures';
+import { oneColumnTextFrame, plainPage } from '../../support/display-items';
 
 describe('pasting copy', () => {
   const wire = [

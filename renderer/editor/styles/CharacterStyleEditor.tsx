@@ -94,7 +94,8 @@ export function CharacterStyleEditor(props: {
       data-testid="char-style-editor"
       style={{
         display: 'grid',
-        gridTemplateColumns: 'minmax(80px, auto) 1fr',
+        // Labels wrap (English ones are long); the controls keep a usable width.
+        gridTemplateColumns: 'minmax(0, 1fr) minmax(120px, 1.4fr)',
         gap: '3px 6px',
         alignItems: 'center',
       }}

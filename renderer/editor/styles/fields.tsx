@@ -41,6 +41,7 @@ export function FieldRow(props: {
         style={{
           color: info.overridden ? undefined : INHERITED_COLOUR,
           fontWeight: info.overridden ? 600 : 400,
+          overflowWrap: 'anywhere',
         }}
       >
         {props.label}

@@ -9,6 +9,7 @@ import type {
   DisplayBox,
   DisplayImage,
   DisplayItem,
+  DisplayLine,
   DisplayRule,
   DisplayStroke,
   DisplayTextFrame,
@@ -56,27 +57,59 @@ export const GlyphRunText = memo(function GlyphRunText({ run }: { run: GlyphRun 
   );
 });
 
+/** One composed line; unchanged lines keep their object, so they are not rendered again. */
+const LineGroup = memo(function LineGroup({ line }: { line: DisplayLine }) {
+  return (
+    <g className="line" data-line-y={line.y} data-block={line.block} data-start={line.start}>
+      {line.runs.map((run, runIndex) => (
+        <GlyphRunText key={runIndex} run={run} />
+      ))}
+    </g>
+  );
+});
+
+/** Lets a frame's painting overflow its box (strokes, hanging punctuation), as in the PDF. */
+const OVERFLOW_VISIBLE = { overflow: 'visible' } as const;
+const LAYER_ROOT_STYLE = { overflow: 'visible', display: 'block' } as const;
+
+/**
+ * A text frame is painted in its own `<foreignObject>` holding an `<svg>`
+ * whose viewBox is the frame's rectangle, so its user space is still the
+ * page's. Chromium gives each a paint layer of its own: a keystroke repaints
+ * the frames whose lines changed, and the others are replayed from cache
+ * instead of the whole page being walked and painted again.
+ */
 function TextFrameItem({ item }: { item: DisplayTextFrame }) {
   return (
-    <>
-      {item.fill || item.stroke ? (
-        <rect
-          x={item.x}
-          y={item.y}
-          width={item.width}
-          height={item.height}
-          fill={item.fill?.rgb ?? 'none'}
-          {...strokeProps(item.stroke)}
-        />
-      ) : null}
-      {item.lines.map((line, index) => (
-        <g key={index} className="line" data-line-y={line.y} data-block={line.block} data-start={line.start}>
-          {line.runs.map((run, runIndex) => (
-            <GlyphRunText key={runIndex} run={run} />
-          ))}
-        </g>
-      ))}
-    </>
+    <foreignObject
+      className="frame-layer"
+      x={item.x}
+      y={item.y}
+      width={item.width}
+      height={item.height}
+      style={OVERFLOW_VISIBLE}
+    >
+      <svg
+        width={item.width}
+        height={item.height}
+        viewBox={`${item.x} ${item.y} ${item.width} ${item.height}`}
+        style={LAYER_ROOT_STYLE}
+      >
+        {item.fill || item.stroke ? (
+          <rect
+            x={item.x}
+            y={item.y}
+            width={item.width}
+            height={item.height}
+            fill={item.fill?.rgb ?? 'none'}
+            {...strokeProps(item.stroke)}
+          />
+        ) : null}
+        {item.lines.map((line, index) => (
+          <LineGroup key={index} line={line} />
+        ))}
+      </svg>
+    </foreignObject>
   );
 }
 

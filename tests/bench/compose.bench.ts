@@ -35,6 +35,7 @@ import { buildSampleEdition } from '../../shared/sample';
 import { launchChromium } from '../support/chromium';
 import { listenOnLoopback } from '../support/loopback';
 import { stats, type Bench, type BenchResult } from './bench';
+import { medianMs } from './timing';
 
 const SEED = new URL('../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
 
@@ -254,13 +255,7 @@ async function timeChromium(
 
 function timeCompose(edition: Edition, composer: ParagraphComposer, runs: number): number {
   composeEdition(edition, composer); // warm: code and shaping cache
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    composeEdition(edition, composer);
-    samples.push(performance.now() - start);
-  }
-  return stats(samples).median;
+  return medianMs(() => composeEdition(edition, composer), runs);
 }
 
 async function timeColdCompose(edition: Edition, runs: number): Promise<number> {

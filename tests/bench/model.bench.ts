@@ -9,7 +9,7 @@
  */
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import type { Bench, BenchResult } from './bench';
-import { stats } from './bench';
+import { medianMs } from './timing';
 import { createEmptyEdition } from '../../shared/model/defaults';
 import { createBlock, createImageFrame, createStory, createTextFrame } from '../../shared/model/factories';
 import { sequentialIds } from '../../shared/model/ids';
@@ -65,16 +65,6 @@ function bigEdition(): { edition: Edition; assets: AssetBytes } {
   return { edition, assets };
 }
 
-function time(fn: () => void, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  return stats(samples).median;
-}
-
 export const bench: Bench = {
   title: 'Edition model and .folio files',
   async run(): Promise<BenchResult[]> {
@@ -83,7 +73,7 @@ export const bench: Bench = {
 
     let current = edition;
     let offset = 0;
-    const keystroke = time(() => {
+    const keystroke = medianMs(() => {
       current = applyOperation(current, {
         type: 'insert_text',
         storyId: 'st-12-3',
@@ -92,7 +82,7 @@ export const bench: Bench = {
         text: '新',
       }).edition;
     }, 2000);
-    const deepCopy = time(() => JSON.parse(JSON.stringify(edition)), 20);
+    const deepCopy = medianMs(() => JSON.parse(JSON.stringify(edition)), 20);
     results.push({
       name: 'insert_text on a 24-page edition',
       value: keystroke * 1000,
@@ -103,10 +93,10 @@ export const bench: Bench = {
     });
 
     const block = { type: 'body' as const, styleId: 'ps-body' };
-    const memoised = time(() => {
+    const memoised = medianMs(() => {
       for (let i = 0; i < 1000; i++) resolveParagraphStyle(edition.styles, block);
     }, 50);
-    const fresh = time(() => {
+    const fresh = medianMs(() => {
       for (let i = 0; i < 1000; i++) resolveParagraphStyleById(edition.styles, 'ps-body');
     }, 50);
     results.push({
@@ -119,8 +109,8 @@ export const bench: Bench = {
     });
 
     const text = JSON.stringify(edition);
-    const validate = time(() => validateEdition(edition), 10);
-    const parse = time(() => JSON.parse(text), 10);
+    const validate = medianMs(() => validateEdition(edition), 10);
+    const parse = medianMs(() => JSON.parse(text), 10);
     results.push({
       name: `validate a ${(text.length / 1e6).toFixed(1)} MB edition`,
       value: validate,
@@ -130,16 +120,16 @@ export const bench: Bench = {
       met: validate / parse <= 10,
     });
 
-    const pack = time(() => packFolio(edition, assets), 5);
+    const pack = medianMs(() => packFolio(edition, assets), 5);
     const packed = packFolio(edition, assets);
-    const unpack = time(() => unpackFolio(packed), 5);
+    const unpack = medianMs(() => unpackFolio(packed), 5);
     const entries = Object.fromEntries([
       ['edition.json', strToU8(JSON.stringify(edition, null, 1))],
       ...[...assets].map(([id, bytes]) => [`assets/${id}.jpg`, [bytes, { level: 0 }]]),
     ]);
-    const plainZip = time(() => zipSync(entries), 5);
+    const plainZip = medianMs(() => zipSync(entries), 5);
     const zipped = zipSync(entries);
-    const plainUnzip = time(() => unzipSync(zipped), 5);
+    const plainUnzip = medianMs(() => unzipSync(zipped), 5);
     results.push({
       name: 'pack a .folio (validate + zip, 20 MB photos)',
       value: pack,

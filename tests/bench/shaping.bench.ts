@@ -15,6 +15,7 @@ import { createParagraphComposer } from '../../shared/layout/text';
 import type { ParagraphInput } from '../../shared/layout/paragraph-types';
 import { paragraph } from '../unit/layout/text/helpers';
 import { stats, type Bench, type BenchResult } from './bench';
+import { medianMs } from './timing';
 
 const SAMPLE = new URL('../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
 const FONT_FILE = 'NotoSerifSC_400Regular.ttf';
@@ -45,15 +46,7 @@ function cpuMs(): number {
   return process.cpuUsage().user / 1000;
 }
 
-function time(fn: () => void, rounds: number): number {
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t = cpuMs();
-    fn();
-    samples.push(cpuMs() - t);
-  }
-  return stats(samples).median;
-}
+const time = (fn: () => void, rounds: number) => medianMs(fn, rounds, cpuMs);
 
 /** The sample page's body: 10.5 pt (五号) Noto Serif SC on a 15 pt grid, two-character indent. */
 function input(text: string): ParagraphInput {

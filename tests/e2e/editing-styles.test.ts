@@ -27,13 +27,15 @@ async function lineStarts(page: Page): Promise<string[]> {
 /** The lines once the pages have stopped changing (pages repaint one after another after a change). */
 async function settledLines(page: Page): Promise<string[]> {
   let previous = await lineStarts(page);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
+  let stableReads = 0;
+  for (let i = 0; i < 40 && stableReads < 2; i++) {
+    await page.waitForTimeout(300);
     const now = await lineStarts(page);
-    if (now.join() === previous.join()) return now;
+    stableReads = now.join() === previous.join() ? stableReads + 1 : 0;
     previous = now;
   }
-  throw new Error('the pages kept changing for 10 s');
+  if (stableReads < 2) throw new Error('the pages kept changing for 12 s');
+  return previous;
 }
 
 /** Lines that begin with closing punctuation — what 避头尾 forbids. */

@@ -7,12 +7,17 @@ import { useTranslation } from 'react-i18next';
 import type { DisplayTextFrame } from '../../shared/layout/display-list';
 import type { Edition, Frame, Id, Page } from '../../shared/model/types';
 import { formatUnits, fromUnits } from '../canvas/units';
+import type { EditorState } from '../state/editor-store';
 import { useEditor, useEditorStore } from '../state/use-editor';
 import { NumberField } from './NumberField';
 import { frameOperation, pageOperation, type FrameChange } from './property-operations';
 
 /** Finds a frame on a page (or on its master) by id. */
-function findFrame(edition: Edition, pageIndex: number, frameId: Id): { page: Page; frame: Frame } | null {
+function findFrame(
+  edition: Pick<Edition, 'pages' | 'masters'>,
+  pageIndex: number,
+  frameId: Id,
+): { page: Page; frame: Frame } | null {
   const page = edition.pages[pageIndex];
   if (!page) return null;
   const own = page.frames.find((frame) => frame.id === frameId);
@@ -22,14 +27,28 @@ function findFrame(edition: Edition, pageIndex: number, frameId: Id): { page: Pa
   return fromMaster ? { page, frame: fromMaster } : null;
 }
 
+/** Characters of the selected frame's story that do not fit (0 when none or not a text frame). */
+function oversetOfSelection(state: EditorState): number {
+  const { displayList, selection } = state;
+  const frameId = selection.frameIds[0];
+  if (!displayList || !frameId) return 0;
+  const displayed = displayList.pages[selection.pageIndex]?.items.find((item) => item.frameId === frameId);
+  const storyId = displayed?.kind === 'text' ? (displayed as DisplayTextFrame).storyId : null;
+  return storyId ? (displayList.stories[storyId]?.oversetCharacters ?? 0) : 0;
+}
+
 export function PropertiesPanel({ bodySize }: { bodySize: number }) {
   const { t } = useTranslation();
   const store = useEditorStore();
-  const edition = useEditor((state) => state.edition);
+  // Narrow slices: a text edit replaces the stories, not the pages or masters,
+  // so typing re-renders this panel only when the overset count changes.
+  const pages = useEditor((state) => state.edition?.pages);
+  const masters = useEditor((state) => state.edition?.masters);
   const selection = useEditor((state) => state.selection);
   const units = useEditor((state) => state.view.units);
-  const displayList = useEditor((state) => state.displayList);
-  if (!edition) return null;
+  const oversetCharacters = useEditor(oversetOfSelection);
+  if (!pages || !masters) return null;
+  const edition = { pages, masters };
 
   const editable = store.canApply;
   const reason = editable ? undefined : t('prop.readOnly');
@@ -47,13 +66,6 @@ export function PropertiesPanel({ bodySize }: { bodySize: number }) {
   if (found) {
     const { page, frame } = found;
     const change = (patch: FrameChange) => apply(frameOperation(page.id, frame.id, patch));
-    const displayed = displayList?.pages[selection.pageIndex]?.items.find(
-      (item) => item.frameId === frame.id,
-    );
-    const story =
-      displayed?.kind === 'text' && (displayed as DisplayTextFrame).storyId
-        ? displayList?.stories[(displayed as DisplayTextFrame).storyId!]
-        : undefined;
     return (
       <section
         className="panel properties-panel"
@@ -111,9 +123,9 @@ export function PropertiesPanel({ bodySize }: { bodySize: number }) {
             </>
           ) : null}
         </div>
-        {story && story.oversetCharacters > 0 ? (
+        {oversetCharacters > 0 ? (
           <p className="overset-note" data-testid="properties-overset">
-            {t('prop.overset', { n: story.oversetCharacters })}
+            {t('prop.overset', { n: oversetCharacters })}
           </p>
         ) : null}
       </section>

@@ -3,6 +3,7 @@
  * edges, text threads, overset markers and the selection. Preview hides them
  * all. Drawn in page points, with strokes kept one device pixel wide.
  */
+import { memo } from 'react';
 import type { DisplayPage, DisplayTextFrame } from '../../shared/layout/display-list';
 import type { Edition, Id } from '../../shared/model/types';
 import type { ViewState } from '../state/view';
@@ -83,7 +84,7 @@ function TextThreads({ page, edition, hairline }: { page: DisplayPage; edition: 
   );
 }
 
-export function Guides({ page, edition, view, selected }: GuidesProps) {
+function GuidesOf({ page, edition, view, selected }: GuidesProps) {
   if (view.preview) return null;
   // One device pixel, whatever the zoom.
   const hairline = 1 / view.scale;
@@ -138,3 +139,68 @@ export function Guides({ page, edition, view, selected }: GuidesProps) {
     </g>
   );
 }
+
+/** Whether two pages have the same geometry and frames (boxes, overset flags), whatever their text. */
+function sameGuidePage(a: DisplayPage, b: DisplayPage): boolean {
+  if (a === b) return true;
+  const ma = a.margins;
+  const mb = b.margins;
+  return (
+    a.index === b.index &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.columns === b.columns &&
+    a.gutter === b.gutter &&
+    ma.top === mb.top &&
+    ma.bottom === mb.bottom &&
+    ma.left === mb.left &&
+    ma.right === mb.right &&
+    a.items.length === b.items.length &&
+    a.items.every((item, i) => {
+      const other = b.items[i];
+      return (
+        item.frameId === other.frameId &&
+        item.kind === other.kind &&
+        item.x === other.x &&
+        item.y === other.y &&
+        item.width === other.width &&
+        item.height === other.height &&
+        (item.kind === 'text') === (other.kind === 'text') &&
+        (item.kind !== 'text' || item.overset === (other as DisplayTextFrame).overset)
+      );
+    })
+  );
+}
+
+/** Whether two editions thread the same frames in the same order (all the guides read of the stories). */
+function sameThreads(a: Edition, b: Edition): boolean {
+  if (a.stories === b.stories) return true;
+  const ids = Object.keys(a.stories);
+  if (ids.length !== Object.keys(b.stories).length) return false;
+  return ids.every((id) => {
+    const before = a.stories[id].thread;
+    const after = b.stories[id]?.thread;
+    return (
+      after !== undefined &&
+      (before === after ||
+        (before.length === after.length && before.every((frameId, i) => frameId === after[i])))
+    );
+  });
+}
+
+/**
+ * Guides depend on the page, the view, the selection, the page's baseline
+ * grid and the stories' threads — not on the text, so typing does not
+ * render them again.
+ */
+export const Guides = memo(
+  GuidesOf,
+  (before, after) =>
+    sameGuidePage(before.page, after.page) &&
+    before.view === after.view &&
+    before.selected === after.selected &&
+    (before.edition === after.edition ||
+      (before.edition.pages[before.page.index]?.baselineGrid ===
+        after.edition.pages[after.page.index]?.baselineGrid &&
+        sameThreads(before.edition, after.edition))),
+);

@@ -35,6 +35,7 @@ import { toLeafPoint, toStoryPoint } from '../../shared/editing/story-points';
 import { sameStory } from '../../shared/editing/same-story';
 import { ROLE_LABELS, ROLE_SHORTCUTS, roleAfterBreak, roleStyle, shortcutOf } from './roles';
 import { pasteFragment } from './paste';
+import { syncSelectionFromDom } from './sync-selection';
 import './slate-types';
 
 export interface EditInfo {
@@ -206,6 +207,7 @@ export function StoryEditor(props: StoryEditorProps) {
       }
       if (isMod(event) && !event.altKey && (key === 'b' || key === 'i')) {
         event.preventDefault();
+        syncSelectionFromDom(editor);
         toggleMark(key === 'b' ? 'bold' : 'italic');
         return;
       }
@@ -215,6 +217,7 @@ export function StoryEditor(props: StoryEditorProps) {
         const role = digit ? ROLE_SHORTCUTS[digit] : undefined;
         if (role) {
           event.preventDefault();
+          syncSelectionFromDom(editor);
           setRole(role);
           return;
         }
@@ -298,6 +301,7 @@ export function StoryEditor(props: StoryEditorProps) {
           title="Ctrl/Cmd+B"
           onMouseDown={(e) => {
             e.preventDefault();
+            syncSelectionFromDom(editor);
             toggleMark('bold');
           }}
         >
@@ -309,6 +313,7 @@ export function StoryEditor(props: StoryEditorProps) {
           title="Ctrl/Cmd+I"
           onMouseDown={(e) => {
             e.preventDefault();
+            syncSelectionFromDom(editor);
             toggleMark('italic');
           }}
         >

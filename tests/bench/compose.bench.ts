@@ -37,7 +37,7 @@ import { listenOnLoopback } from '../support/loopback';
 import { stats, type Bench, type BenchResult } from './bench';
 import { medianMs } from './timing';
 
-const SEED = new URL('../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
+const SEED = new URL('../fixtures/import/sample-page.txt', import.meta.url);
 
 /** The built-in sample edition (shared/sample): the seed page placed as a front page. */
 function sampleEdition(): Edition {

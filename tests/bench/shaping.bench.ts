@@ -17,7 +17,7 @@ import { paragraph } from '../unit/layout/text/helpers';
 import { stats, type Bench, type BenchResult } from './bench';
 import { medianMs } from './timing';
 
-const SAMPLE = new URL('../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
+const SAMPLE = new URL('../fixtures/import/sample-page.txt', import.meta.url);
 const FONT_FILE = 'NotoSerifSC_400Regular.ttf';
 
 function sampleParagraphs(): string[] {

@@ -35,10 +35,7 @@ function printedLines(list: DisplayList): string[] {
 
 /** The seed page's lead story: banner-less, headline, byline, body and section heads. */
 function seedEdition(): Edition {
-  const seed = readFileSync(
-    new URL('../../../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url),
-    'utf8',
-  );
+  const seed = readFileSync(new URL('../../../fixtures/import/sample-page.txt', import.meta.url), 'utf8');
   const paragraphs = seed
     .split('\n')
     .map((line) => line.trim())

@@ -9,7 +9,7 @@ import { createParagraphComposer } from '../../../../shared/layout/text';
 import type { ComposedLine } from '../../../../shared/layout/paragraph-types';
 import { paragraph, setWidth } from './helpers';
 
-const SAMPLE = new URL('../../../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
+const SAMPLE = new URL('../../../fixtures/import/sample-page.txt', import.meta.url);
 const paragraphs = readFileSync(SAMPLE, 'utf8')
   .split(/\n+/)
   .map((p) => p.replace(/^#+\s*/, '').trim())

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { KinsokuLevel } from '../../../../shared/model/types';
 import { getComposer, paragraph, setWidth } from './helpers';
 
-const SAMPLE = new URL('../../../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
+const SAMPLE = new URL('../../../fixtures/import/sample-page.txt', import.meta.url);
 const paragraphs = readFileSync(SAMPLE, 'utf8')
   .split(/\n+/)
   .map((p) => p.replace(/^#+\s*/, '').trim())

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadNodeFonts } from '../../../../main/fonts';
 import { shapeRun } from '../../../../shared/layout/text/shape-run';
 
-const SAMPLE = new URL('../../../../../shared/seed/000_d930b353b5af356e.txt', import.meta.url);
+const SAMPLE = new URL('../../../fixtures/import/sample-page.txt', import.meta.url);
 const texts = [
   ...readFileSync(SAMPLE, 'utf8')
     .split(/\n+/)

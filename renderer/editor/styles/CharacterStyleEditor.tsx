@@ -16,7 +16,7 @@ import {
   parseStyleNumber,
   parseTypeSize,
 } from '../../../shared/editing/style-fields';
-import { CommitField, FieldRow, SelectField } from './fields';
+import { CommitField, FieldRow, NameAndBasedOnFields, SelectField, STYLE_EDITOR_GRID } from './fields';
 import { FontFields } from './FontFields';
 import { ColorFields } from './ColorFields';
 import { overrideInfo } from './ParagraphStyleEditor';
@@ -89,38 +89,13 @@ export function CharacterStyleEditor(props: {
   const italic = fields.italic.value;
 
   return (
-    <div
-      className="char-style-editor"
-      data-testid="char-style-editor"
-      style={{
-        display: 'grid',
-        // Labels wrap (English ones are long); the controls keep a usable width.
-        gridTemplateColumns: 'minmax(0, 1fr) minmax(120px, 1.4fr)',
-        gap: '3px 6px',
-        alignItems: 'center',
-      }}
-    >
-      <label htmlFor="style-field-char-name">{t('styles.name')}</label>
-      <CommitField
-        id="style-field-char-name"
-        testId="char-style-name"
-        value={style.name}
-        inherited={false}
-        onCommit={(text) => text.trim() && change({ name: text.trim() })}
-      />
-      <label htmlFor="style-field-char-basedOn">{t('styles.basedOn')}</label>
-      <SelectField
-        id="style-field-char-basedOn"
-        testId="char-style-based-on"
-        value={style.basedOn ?? ''}
-        inherited={false}
-        options={[
-          { value: '', label: t('styles.noParent') },
-          ...Object.values(styles.character)
-            .filter((s) => s.id !== styleId)
-            .map((s) => ({ value: s.id, label: s.name })),
-        ]}
-        onChange={(value) => change({ basedOn: value || null })}
+    <div className="char-style-editor" data-testid="char-style-editor" style={STYLE_EDITOR_GRID}>
+      <NameAndBasedOnFields
+        idPrefix="style-field-char-"
+        testIdPrefix="char-style-"
+        style={style}
+        siblings={styles.character}
+        onChange={change}
       />
       <FontFields
         optional

@@ -28,7 +28,15 @@ import {
   parseTypeSize,
 } from '../../../shared/editing/style-fields';
 import type { Units } from '../../state/view';
-import { CheckField, CommitField, FieldRow, SelectField, type OverrideInfo } from './fields';
+import {
+  CheckField,
+  CommitField,
+  FieldRow,
+  NameAndBasedOnFields,
+  SelectField,
+  STYLE_EDITOR_GRID,
+  type OverrideInfo,
+} from './fields';
 import { FontFields } from './FontFields';
 import { ColorFields } from './ColorFields';
 
@@ -146,38 +154,13 @@ export function ParagraphStyleEditor(props: {
   );
 
   return (
-    <div
-      className="style-editor"
-      data-testid="style-editor"
-      style={{
-        display: 'grid',
-        // Labels wrap (English ones are long); the controls keep a usable width.
-        gridTemplateColumns: 'minmax(0, 1fr) minmax(120px, 1.4fr)',
-        gap: '3px 6px',
-        alignItems: 'center',
-      }}
-    >
-      <label htmlFor="style-field-name">{t('styles.name')}</label>
-      <CommitField
-        id="style-field-name"
-        testId="style-name"
-        value={style.name}
-        inherited={false}
-        onCommit={(text) => text.trim() && change({ name: text.trim() })}
-      />
-      <label htmlFor="style-field-basedOn">{t('styles.basedOn')}</label>
-      <SelectField
-        id="style-field-basedOn"
-        testId="style-based-on"
-        value={style.basedOn ?? ''}
-        inherited={false}
-        options={[
-          { value: '', label: t('styles.noParent') },
-          ...Object.values(styles.paragraph)
-            .filter((s) => s.id !== styleId)
-            .map((s) => ({ value: s.id, label: s.name })),
-        ]}
-        onChange={(value) => change({ basedOn: value || null })}
+    <div className="style-editor" data-testid="style-editor" style={STYLE_EDITOR_GRID}>
+      <NameAndBasedOnFields
+        idPrefix="style-field-"
+        testIdPrefix="style-"
+        style={style}
+        siblings={styles.paragraph}
+        onChange={change}
       />
 
       {heading('type')}

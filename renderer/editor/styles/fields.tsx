@@ -5,7 +5,7 @@
  * on Enter or when it loses focus (Escape puts the shown value back); a
  * select and an on/off box.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const INHERITED_COLOUR = '#8a8a8a';
@@ -150,5 +150,56 @@ export function CheckField(props: {
       checked={props.checked}
       onChange={(e) => props.onChange(e.target.checked)}
     />
+  );
+}
+
+/** The two-column grid both style editors lay their rows in. */
+export const STYLE_EDITOR_GRID: CSSProperties = {
+  display: 'grid',
+  // Labels wrap (English ones are long); the controls keep a usable width.
+  gridTemplateColumns: 'minmax(0, 1fr) minmax(120px, 1.4fr)',
+  gap: '3px 6px',
+  alignItems: 'center',
+};
+
+/**
+ * The name and based-on rows, the same for paragraph and character styles.
+ * `idPrefix`/`testIdPrefix` keep each editor's element ids and test ids apart.
+ */
+export function NameAndBasedOnFields(props: {
+  idPrefix: string;
+  testIdPrefix: string;
+  style: { id: string; name: string; basedOn: string | null };
+  /** The styles of the same kind, the edited one included (it is left out of the list). */
+  siblings: Record<string, { id: string; name: string }>;
+  onChange: (change: { name: string } | { basedOn: string | null }) => void;
+}) {
+  const { t } = useTranslation();
+  const { idPrefix, testIdPrefix, style, siblings, onChange } = props;
+  return (
+    <>
+      <label htmlFor={`${idPrefix}name`}>{t('styles.name')}</label>
+      <CommitField
+        id={`${idPrefix}name`}
+        testId={`${testIdPrefix}name`}
+        value={style.name}
+        inherited={false}
+        onCommit={(text) => text.trim() && onChange({ name: text.trim() })}
+      />
+      <label htmlFor={`${idPrefix}basedOn`}>{t('styles.basedOn')}</label>
+      <SelectField
+        id={`${idPrefix}basedOn`}
+        testId={`${testIdPrefix}based-on`}
+        value={style.basedOn ?? ''}
+        inherited={false}
+        options={[
+          { value: '', label: t('styles.noParent') },
+          ...Object.values(siblings)
+            .filter((s) => s.id !== style.id)
+            .map((s) => ({ value: s.id, label: s.name })),
+        ]}
+        onChange={(value) => onChange({ basedOn: value || null })}
+      />
+    </>
   );
 }

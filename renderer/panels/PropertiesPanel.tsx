@@ -37,6 +37,41 @@ function oversetOfSelection(state: EditorState): number {
   return storyId ? (displayList.stories[storyId]?.oversetCharacters ?? 0) : 0;
 }
 
+/** Columns and gutter, the same two fields for a text frame and for a page; a column count below 1 is ignored. */
+function ColumnsAndGutterFields(props: {
+  columns: number;
+  /** The gutter already formatted in the user's units. */
+  gutter: string;
+  disabled: boolean;
+  disabledReason: string | undefined;
+  onColumns: (columns: number) => void;
+  /** The gutter as typed, in the user's units. */
+  onGutter: (value: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <NumberField
+        label={t('prop.columns')}
+        testId="prop-columns"
+        integer
+        value={String(props.columns)}
+        disabled={props.disabled}
+        disabledReason={props.disabledReason}
+        onCommit={(value) => value >= 1 && props.onColumns(value)}
+      />
+      <NumberField
+        label={t('prop.gutter')}
+        testId="prop-gutter"
+        value={props.gutter}
+        disabled={props.disabled}
+        disabledReason={props.disabledReason}
+        onCommit={props.onGutter}
+      />
+    </>
+  );
+}
+
 export function PropertiesPanel({ bodySize }: { bodySize: number }) {
   const { t } = useTranslation();
   const store = useEditorStore();
@@ -92,22 +127,13 @@ export function PropertiesPanel({ bodySize }: { bodySize: number }) {
           ))}
           {frame.kind === 'text' ? (
             <>
-              <NumberField
-                label={t('prop.columns')}
-                testId="prop-columns"
-                integer
-                value={String(frame.columns)}
+              <ColumnsAndGutterFields
+                columns={frame.columns}
+                gutter={show(frame.gutter)}
                 disabled={!editable}
                 disabledReason={reason}
-                onCommit={(value) => value >= 1 && change({ columns: value })}
-              />
-              <NumberField
-                label={t('prop.gutter')}
-                testId="prop-gutter"
-                value={show(frame.gutter)}
-                disabled={!editable}
-                disabledReason={reason}
-                onCommit={(value) => change({ gutter: points(value) })}
+                onColumns={(columns) => change({ columns })}
+                onGutter={(value) => change({ gutter: points(value) })}
               />
               <NumberField
                 label={t('prop.inset')}
@@ -159,22 +185,13 @@ export function PropertiesPanel({ bodySize }: { bodySize: number }) {
           disabled
           onCommit={() => undefined}
         />
-        <NumberField
-          label={t('prop.columns')}
-          testId="prop-columns"
-          integer
-          value={String(page.columns)}
+        <ColumnsAndGutterFields
+          columns={page.columns}
+          gutter={show(page.gutter)}
           disabled={!editable}
           disabledReason={reason}
-          onCommit={(value) => value >= 1 && changePage({ columns: value })}
-        />
-        <NumberField
-          label={t('prop.gutter')}
-          testId="prop-gutter"
-          value={show(page.gutter)}
-          disabled={!editable}
-          disabledReason={reason}
-          onCommit={(value) => changePage({ gutter: points(value) })}
+          onColumns={(columns) => changePage({ columns })}
+          onGutter={(value) => changePage({ gutter: points(value) })}
         />
         {(['top', 'right', 'bottom', 'left'] as const).map((side) => (
           <NumberField

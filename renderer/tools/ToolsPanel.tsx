@@ -6,12 +6,13 @@
  * duplicate, delete, reorder, master, preset).
  */
 import { useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Id, ImageFrame, TextFrame } from '../../shared/model/types';
-import { PAGE_PRESET_IDS, getPagePreset, type PagePresetId } from '../../shared/model/presets';
+import { PAGE_PRESET_IDS, type PagePresetId } from '../../shared/model/presets';
 import { newId } from '../../shared/model/ids';
 import { threadOwner } from '../../shared/model/operations';
 import { findFrame, setFrameColumns } from '../../shared/editing/frame-edits';
-import { ppiReport } from '../../shared/editing/image-fit';
+import { MIN_PRINT_PPI, ppiReport } from '../../shared/editing/image-fit';
 import { addPageFromPreset, applyMaster, createMasterWithFolioLine } from '../../shared/editing/page-edits';
 import type { RightPanelProps } from '../shell/extensions';
 import { useEditor } from '../state/use-editor';
@@ -20,12 +21,13 @@ import { runAction } from '../actions/action';
 import { actionNamed } from '../actions/registry';
 import { choosePhotos } from './place';
 
-const TOOLS: { id: ToolId; key: string; en: string; zh: string }[] = [
-  { id: 'select', key: 'V', en: 'Select', zh: '选择' },
-  { id: 'direct', key: 'A', en: 'Direct select (crop)', zh: '直接选择（裁切）' },
-  { id: 'text', key: 'T', en: 'Text', zh: '文字' },
-  { id: 'frame', key: 'F', en: 'Frame', zh: '图框' },
-  { id: 'rule', key: '\\', en: 'Rule', zh: '线条' },
+/** The palette, with each tool's single-key shortcut. */
+const TOOLS: { id: ToolId; key: string }[] = [
+  { id: 'select', key: 'V' },
+  { id: 'direct', key: 'A' },
+  { id: 'text', key: 'T' },
+  { id: 'frame', key: 'F' },
+  { id: 'rule', key: '\\' },
 ];
 
 export function ToolsPanel({ store }: RightPanelProps) {
@@ -34,9 +36,8 @@ export function ToolsPanel({ store }: RightPanelProps) {
   const edition = useEditor((s) => s.edition);
   const selection = useEditor((s) => s.selection);
   const [offset, setOffset] = useState('6');
+  const { t } = useTranslation();
   if (!edition) return null;
-  const zh = edition.meta.language === 'zh-Hans';
-  const t = (en: string, cn: string) => (zh ? cn : en);
   const act = (name: string, value?: unknown) => {
     const error = runAction(actionNamed(name), store, session, value);
     if (error) session.notify(error);
@@ -67,7 +68,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
     >
       <div
         role="toolbar"
-        aria-label={t('Tools', '工具')}
+        aria-label={t('tools.toolbar')}
         style={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}
       >
         {TOOLS.map((item) => (
@@ -76,11 +77,11 @@ export function ToolsPanel({ store }: RightPanelProps) {
             type="button"
             data-testid={`tool-${item.id}`}
             aria-pressed={tool === item.id}
-            title={`${zh ? item.zh : item.en} (${item.key})`}
+            title={t('tools.toolWithKey', { tool: t(`tools.tool.${item.id}`), key: item.key })}
             onClick={() => session.setTool(item.id)}
             style={{ background: tool === item.id ? '#dbeafe' : undefined }}
           >
-            {zh ? item.zh : item.en}
+            {t(`tools.tool.${item.id}`)}
           </button>
         ))}
         <button
@@ -89,33 +90,33 @@ export function ToolsPanel({ store }: RightPanelProps) {
           title="Ctrl/Cmd+D"
           onClick={() => choosePhotos(store, session)}
         >
-          {t('Place…', '置入…')}
+          {t('tools.place')}
         </button>
       </div>
 
       {frame ? (
         <div data-testid="frame-tools" style={{ marginTop: 6 }}>
           <div>
-            <strong>{frame.name || frame.id}</strong> · {frame.kind}
+            <strong>{frame.name || frame.id}</strong> · {t(`prop.kind.${frame.kind}`)}
           </div>
           <div style={{ display: 'flex', gap: 2, flexWrap: 'wrap', marginTop: 4 }}>
             <button type="button" data-testid="z-front" onClick={() => act('zOrder-front')}>
-              {t('To front', '置顶')}
+              {t('tools.frame.toFront')}
             </button>
             <button type="button" data-testid="z-forward" onClick={() => act('zOrder-forward')}>
-              {t('Forward', '前移')}
+              {t('tools.frame.forward')}
             </button>
             <button type="button" data-testid="z-backward" onClick={() => act('zOrder-backward')}>
-              {t('Backward', '后移')}
+              {t('tools.frame.backward')}
             </button>
             <button type="button" data-testid="z-back" onClick={() => act('zOrder-back')}>
-              {t('To back', '置底')}
+              {t('tools.frame.toBack')}
             </button>
             <button type="button" data-testid="frame-duplicate" onClick={() => act('duplicateFrames')}>
-              {t('Duplicate', '复制')}
+              {t('tools.frame.duplicate')}
             </button>
             <button type="button" data-testid="frame-delete" onClick={() => act('deleteFrames')}>
-              {t('Delete', '删除')}
+              {t('tools.frame.delete')}
             </button>
           </div>
           <label style={{ display: 'flex', gap: 4, alignItems: 'center', marginTop: 4 }}>
@@ -131,7 +132,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
                 });
               }}
             />
-            {t('Text wrap, offset (pt)', '文本绕排，间距（点）')}
+            {t('tools.wrap')}
             <input
               data-testid="wrap-offset"
               value={offset}
@@ -147,7 +148,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
           {frame.kind === 'text' ? (
             <div style={{ marginTop: 4 }}>
               <label>
-                {t('Columns', '栏数')}{' '}
+                {t('tools.columns')}{' '}
                 <input
                   type="number"
                   min={1}
@@ -156,14 +157,14 @@ export function ToolsPanel({ store }: RightPanelProps) {
                   value={(frame as TextFrame).columns}
                   style={{ width: 44 }}
                   onChange={(e) =>
-                    apply(t('Columns', '栏数'), setFrameColumns(edition, frame.id, Number(e.target.value)))
+                    apply(t('step.columns'), setFrameColumns(edition, frame.id, Number(e.target.value)))
                   }
                 />
               </label>{' '}
               <button
                 type="button"
                 data-testid="span-page-columns"
-                title={t('Span the page columns the frame covers', '跨越框所覆盖的页面栏')}
+                title={t('tools.matchPageColumnsHint')}
                 onClick={() => {
                   const colWidth =
                     (page.size.width -
@@ -172,15 +173,19 @@ export function ToolsPanel({ store }: RightPanelProps) {
                       (page.columns - 1) * page.gutter) /
                     page.columns;
                   const n = Math.max(1, Math.round((frame.width + page.gutter) / (colWidth + page.gutter)));
-                  apply(t('Span columns', '跨栏'), setFrameColumns(edition, frame.id, n, page.gutter));
+                  apply(t('step.spanColumns'), setFrameColumns(edition, frame.id, n, page.gutter));
                 }}
               >
-                {t('Match page columns', '按页面分栏')}
+                {t('tools.matchPageColumns')}
               </button>
               <div data-testid="thread-info" style={{ marginTop: 4 }}>
                 {story
-                  ? `${t('Story', '稿件')}: ${story.name} — ${t('frame', '框')} ${story.thread.indexOf(frame.id) + 1}/${story.thread.length}`
-                  : t('Empty frame (no story)', '空文本框')}
+                  ? t('tools.thread.info', {
+                      story: story.name,
+                      n: story.thread.indexOf(frame.id) + 1,
+                      total: story.thread.length,
+                    })
+                  : t('tools.thread.empty')}
                 {story && story.thread.indexOf(frame.id) < story.thread.length - 1 ? (
                   <button
                     type="button"
@@ -188,7 +193,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
                     onClick={() => act('unthreadFrame', frame.id)}
                     style={{ marginLeft: 4 }}
                   >
-                    {t('Break thread after', '在此断开')}
+                    {t('tools.thread.breakAfter')}
                   </button>
                 ) : null}
                 {selection.frameIds.length === 2 ? (
@@ -198,29 +203,24 @@ export function ToolsPanel({ store }: RightPanelProps) {
                     onClick={() => act('threadFrames')}
                     style={{ marginLeft: 4 }}
                   >
-                    {t('Thread these two', '串接这两个框')}
+                    {t('tools.thread.these')}
                   </button>
                 ) : null}
               </div>
-              <div style={{ color: '#666' }}>
-                {t(
-                  'Drag from the out-port (bottom right) to another text frame to thread.',
-                  '从出口（右下）拖到另一个文本框即可串接。',
-                )}
-              </div>
+              <div style={{ color: '#666' }}>{t('tools.thread.hint')}</div>
             </div>
           ) : null}
           {image ? (
             <div style={{ marginTop: 4 }}>
               <div style={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
                 <button type="button" data-testid="fit-fill" onClick={() => act('fit-fill')}>
-                  {t('Fill', '填充')}
+                  {t('tools.fit.fill')}
                 </button>
                 <button type="button" data-testid="fit-fit" onClick={() => act('fit-fit')}>
-                  {t('Fit proportionally', '按比例适合')}
+                  {t('tools.fit.fit')}
                 </button>
                 <button type="button" data-testid="fit-frame" onClick={() => act('fit-frame-to-content')}>
-                  {t('Frame to photo', '框适合图')}
+                  {t('tools.fit.frame')}
                 </button>
               </div>
               {asset && ppi ? (
@@ -230,21 +230,20 @@ export function ToolsPanel({ store }: RightPanelProps) {
                   style={{ color: ppi.warn ? '#b91c1c' : '#166534' }}
                 >
                   {asset.name} · {asset.widthPx}×{asset.heightPx} px · {asset.colorSpace.toUpperCase()} ·{' '}
-                  {ppi.warn ? '⚠ ' : ''}
-                  {ppi.text}
+                  {ppi.warn
+                    ? `⚠ ${t('tools.image.ppiLow', { ppi: ppi.ppi, min: MIN_PRINT_PPI })}`
+                    : t('tools.image.ppi', { ppi: ppi.ppi })}
                 </div>
               ) : (
-                <div>
-                  {t('Empty photo frame: Place… or drop a photo on it.', '空图框：置入或把图片拖到框上。')}
-                </div>
+                <div>{t('tools.image.empty')}</div>
               )}
               <label style={{ display: 'block', marginTop: 4 }}>
-                {t('Caption', '图说')}{' '}
+                {t('tools.caption')}{' '}
                 <select
                   data-testid="caption-link"
                   value={image.captionStoryId ?? ''}
                   onChange={(e) =>
-                    apply(t('Link caption', '关联图说'), [
+                    apply(t('step.linkCaption'), [
                       {
                         type: 'update_frame',
                         frameId: image.id,
@@ -267,15 +266,13 @@ export function ToolsPanel({ store }: RightPanelProps) {
       ) : null}
 
       <div data-testid="page-tools" style={{ marginTop: 8 }}>
-        <strong>
-          {t('Page', '页面')} {selection.pageIndex + 1}/{edition.pages.length}
-        </strong>
+        <strong>{t('tools.page', { n: selection.pageIndex + 1, total: edition.pages.length })}</strong>
         <div style={{ display: 'flex', gap: 2, flexWrap: 'wrap', marginTop: 4 }}>
           <button type="button" data-testid="page-add" onClick={() => act('addPage')}>
-            {t('Add', '添加')}
+            {t('tools.page.add')}
           </button>
           <button type="button" data-testid="page-duplicate" onClick={() => act('duplicatePage')}>
-            {t('Duplicate', '复制')}
+            {t('tools.page.duplicate')}
           </button>
           <button
             type="button"
@@ -283,11 +280,13 @@ export function ToolsPanel({ store }: RightPanelProps) {
             disabled={edition.pages.length < 2}
             onClick={() => act('deletePage')}
           >
-            {t('Delete', '删除')}
+            {t('tools.page.delete')}
           </button>
           <button
             type="button"
             data-testid="page-up"
+            title={t('tools.page.up')}
+            aria-label={t('tools.page.up')}
             disabled={selection.pageIndex === 0}
             onClick={() => act('movePage', { pageId: page.id, index: selection.pageIndex - 1 })}
           >
@@ -296,6 +295,8 @@ export function ToolsPanel({ store }: RightPanelProps) {
           <button
             type="button"
             data-testid="page-down"
+            title={t('tools.page.down')}
+            aria-label={t('tools.page.down')}
             disabled={selection.pageIndex >= edition.pages.length - 1}
             onClick={() => act('movePage', { pageId: page.id, index: selection.pageIndex + 1 })}
           >
@@ -303,15 +304,15 @@ export function ToolsPanel({ store }: RightPanelProps) {
           </button>
         </div>
         <label style={{ display: 'block', marginTop: 4 }}>
-          {t('Master', '主页')}{' '}
+          {t('tools.master')}{' '}
           <select
             data-testid="page-master"
             value={page.masterId ?? ''}
             onChange={(e) =>
-              apply(t('Apply master', '应用主页'), applyMaster(edition, [page.id], e.target.value || null))
+              apply(t('step.applyMaster'), applyMaster(edition, [page.id], e.target.value || null))
             }
           >
-            <option value="">{t('None', '无')}</option>
+            <option value="">{t('tools.master.none')}</option>
             {edition.masters.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
@@ -324,21 +325,21 @@ export function ToolsPanel({ store }: RightPanelProps) {
             onClick={() => {
               const made = createMasterWithFolioLine(
                 edition,
-                `${String.fromCharCode(65 + edition.masters.length)}-${t('Folio', '报眉')}`,
+                `${String.fromCharCode(65 + edition.masters.length)}-${t('tools.master.folio')}`,
                 page,
                 newId,
               );
-              apply(t('New master', '新建主页'), [
+              apply(t('step.newMaster'), [
                 ...made.ops,
                 ...applyMaster({ ...edition, masters: edition.masters }, [page.id], made.masterId),
               ]);
             }}
           >
-            {t('New master with folio line', '新建带报眉的主页')}
+            {t('tools.master.new')}
           </button>
         </label>
         <label style={{ display: 'block', marginTop: 4 }}>
-          {t('New page from preset', '按模板添加页面')}{' '}
+          {t('tools.preset')}{' '}
           <select
             data-testid="page-preset"
             value=""
@@ -351,14 +352,14 @@ export function ToolsPanel({ store }: RightPanelProps) {
                 newId,
                 page.masterId,
               );
-              apply(t('Add page', '添加页面'), made.ops);
+              apply(t('step.addPage'), made.ops);
               store.select({ pageIndex: selection.pageIndex + 1, frameIds: [] });
             }}
           >
-            <option value="">…</option>
+            <option value="">{t('tools.preset.choose')}</option>
             {PAGE_PRESET_IDS.map((id) => (
               <option key={id} value={id}>
-                {zh ? getPagePreset(id).nameZh : getPagePreset(id).name}
+                {t(`preset.${id}`)}
               </option>
             ))}
           </select>

@@ -1,5 +1,13 @@
-/** English UI strings. Keys are shared with zh-Hans.ts; the type there checks they match. */
+/**
+ * English UI strings. Keys are shared with zh-Hans.ts; the type there checks
+ * they match. Areas with many strings keep them in `parts/<area>.en.ts` (and
+ * `parts/<area>.zh-Hans.ts`), spread here; features add their own blocks at
+ * the end of this object.
+ */
+import { toolsEn } from './parts/tools.en';
+
 export const en = {
+  ...toolsEn,
   'menu.file': 'File',
   'menu.edit': 'Edit',
   'menu.view': 'View',
@@ -73,7 +81,7 @@ export const en = {
   'status.page': 'Page {{n}} of {{total}}',
   'units.mm': 'mm',
   'units.pt': 'pt',
-  'units.zi': '字',
+  'units.zi': 'em',
   'language.system': 'System',
   'language.zh-Hans': '中文',
   'language.en': 'English',
@@ -166,10 +174,10 @@ export const en = {
   'styles.weight.700': '700 Bold',
   'styles.weight.800': '800 Extra bold',
   'styles.weight.900': '900 Black',
-  'styles.hint.size': 'Points (10.5pt), a 号 size (五号, 小四) or mm',
-  'styles.hint.length': 'mm, pt or 字 (2字 = two characters of this size)',
+  'styles.hint.size': 'Points (10.5pt), a Chinese type size (五号, 小四) or mm',
+  'styles.hint.length': 'mm, pt or em (2em = two characters of this size)',
   'styles.hint.span': 'A number of columns, or “all”',
-  'styles.error.length': '“{{text}}” is not a length: type e.g. 3mm, 10.5pt or 2字',
+  'styles.error.length': '“{{text}}” is not a length: type e.g. 3mm, 10.5pt or 2em',
   'styles.error.size': '“{{text}}” is not a type size: type e.g. 10.5pt, 五号, 小四 or 3.7mm',
   'styles.error.number': '“{{text}}” is not a number',
   'styles.error.range': '“{{text}}” is out of range ({{min}} to {{max}})',

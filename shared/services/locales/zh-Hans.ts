@@ -1,7 +1,9 @@
 /** Simplified Chinese UI strings. */
 import type { MessageKey } from './en';
+import { toolsZh } from './parts/tools.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
+  ...toolsZh,
   'menu.file': '文件',
   'menu.edit': '编辑',
   'menu.view': '视图',

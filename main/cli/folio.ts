@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   layout: () => import('./commands/layout'),
   export: () => import('./commands/export'),
   preflight: () => import('./commands/preflight'),
+  find: () => import('./commands/find'),
 };
 
 const usage = `Usage: folio <command> [options]
@@ -24,6 +25,7 @@ Commands:
   layout <edition.folio> --json      compose and print the display list
   export <edition.folio> -o out.pdf  export print-ready PDF
   preflight <edition.folio>          check an edition before it goes to press
+  find <edition.folio> <pattern>     find (and replace) text in an edition
 
 Run 'folio <command> --help' for a command's options.`;
 

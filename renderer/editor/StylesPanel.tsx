@@ -25,6 +25,8 @@ import { sessionOf } from '../actions/session';
 import { ParagraphStyleEditor, type ParagraphPatch } from './styles/ParagraphStyleEditor';
 import { CharacterStyleEditor, type CharacterPatch } from './styles/CharacterStyleEditor';
 import { SwatchesSection } from './styles/SwatchesSection';
+import { DeleteStyleForm } from './styles/DeleteStyleForm';
+import { characterStyleUsage, paragraphStyleUsage } from '../../shared/editing/style-usage';
 
 export function StylesPanel({ store }: RightPanelProps) {
   const { t } = useTranslation();
@@ -41,6 +43,8 @@ export function StylesPanel({ store }: RightPanelProps) {
   });
   const [selected, setSelected] = useState<Id | null>(null);
   const [selectedChar, setSelectedChar] = useState<Id | null>(null);
+  // Which list's "delete — replace with" form is open.
+  const [deleting, setDeleting] = useState<'paragraph' | 'character' | null>(null);
   if (!styles) return null;
 
   const run = (label: string, build: () => Operation[]) => {
@@ -132,7 +136,30 @@ export function StylesPanel({ store }: RightPanelProps) {
         >
           {t('styles.roleDefault')}
         </button>
+        <button
+          type="button"
+          data-testid="style-delete"
+          disabled={!styleId}
+          onClick={() => setDeleting(deleting === 'paragraph' ? null : 'paragraph')}
+        >
+          {t('styles.delete.open')}
+        </button>
       </div>
+      {styleId && deleting === 'paragraph' ? (
+        <DeleteStyleForm
+          key={styleId}
+          kind="paragraph"
+          styleId={styleId}
+          table={styles.paragraph}
+          usage={paragraphStyleUsage(edition(), styleId)}
+          onCancel={() => setDeleting(null)}
+          onDelete={(replaceWith) => {
+            run(t('styles.step.delete'), () => [{ type: 'delete_paragraph_style', styleId, replaceWith }]);
+            setDeleting(null);
+            setSelected(replaceWith);
+          }}
+        />
+      ) : null}
       {styleId ? (
         <ParagraphStyleEditor
           key={styleId}
@@ -182,7 +209,32 @@ export function StylesPanel({ store }: RightPanelProps) {
         >
           {t('styles.removeChar')}
         </button>
+        <button
+          type="button"
+          data-testid="char-style-delete"
+          disabled={!charId}
+          onClick={() => setDeleting(deleting === 'character' ? null : 'character')}
+        >
+          {t('styles.delete.open')}
+        </button>
       </div>
+      {charId && deleting === 'character' ? (
+        <DeleteStyleForm
+          key={charId}
+          kind="character"
+          styleId={charId}
+          table={styles.character}
+          usage={characterStyleUsage(edition(), charId)}
+          onCancel={() => setDeleting(null)}
+          onDelete={(replaceWith) => {
+            run(t('styles.step.delete'), () => [
+              { type: 'delete_character_style', styleId: charId, replaceWith },
+            ]);
+            setDeleting(null);
+            setSelectedChar(replaceWith);
+          }}
+        />
+      ) : null}
       {charId ? (
         <CharacterStyleEditor
           key={charId}

@@ -56,6 +56,8 @@ export function applyOperation(edition: Edition, op: Operation): AppliedOperatio
     case 'remove_paragraph_style':
     case 'upsert_character_style':
     case 'remove_character_style':
+    case 'delete_paragraph_style':
+    case 'delete_character_style':
     case 'set_role_style':
     case 'upsert_swatch':
     case 'remove_swatch':

@@ -28,11 +28,13 @@ import { baseParagraphProps } from './defaults';
 /** The weight a bold mark sets text in (or keeps, when the style is already heavier). */
 export const BOLD_WEIGHT = 700;
 
-const PARAGRAPH_KEYS: readonly (keyof ParagraphStyleProps)[] = Object.keys(
+/** Every property a paragraph style can set (the keys of the complete base props). */
+export const PARAGRAPH_PROPERTY_KEYS: readonly (keyof ParagraphStyleProps)[] = Object.keys(
   baseParagraphProps('zh-Hans'),
 ) as (keyof ParagraphStyleProps)[];
 
-const CHARACTER_KEYS: readonly (keyof CharacterStyleProps)[] = [
+/** Every property a character style can set. */
+export const CHARACTER_PROPERTY_KEYS: readonly (keyof CharacterStyleProps)[] = [
   'fontFamily',
   'fontWeight',
   'italic',
@@ -63,7 +65,7 @@ export function styleChain<S extends { id: Id; basedOn: Id | null }>(
 function applyParagraphChain(target: ParagraphStyleProps, chain: ParagraphStyle[]): void {
   const writable = target as unknown as Record<string, unknown>;
   for (const style of chain) {
-    for (const key of PARAGRAPH_KEYS) {
+    for (const key of PARAGRAPH_PROPERTY_KEYS) {
       const value = style[key];
       if (value !== undefined) writable[key] = value;
     }
@@ -152,7 +154,7 @@ export function resolveCharacterStyle(
   const props = characterPropsOf(paragraph);
   const writable = props as unknown as Record<string, unknown>;
   for (const style of styleChain<CharacterStyle>(styles.character, leaf.charStyleId)) {
-    for (const k of CHARACTER_KEYS) {
+    for (const k of CHARACTER_PROPERTY_KEYS) {
       const value = style[k];
       if (value !== undefined) writable[k] = value;
     }

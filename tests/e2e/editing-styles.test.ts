@@ -5,9 +5,13 @@
  * come back exactly; the override is shown and can be cleared; the labels
  * follow the interface language.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../../main/web/host';
+import { readFolio } from '../../main/storage';
 import { AppPage } from './support/app-page';
 import { launchBrowser } from './support/browser';
 import { startTestHost } from './support/web-host';
@@ -128,6 +132,41 @@ describe('paragraph styles in the browser host', () => {
     await size.press('Enter');
     await poll(() => page.getByTestId('editing-notice').textContent()).toContain('“大五” is not a type size');
     expect((await lineStarts(page)).join()).toBe(original.join());
+  });
+
+  it('deletes the body style, replaced by the section-head style, and undoes it in one step', async () => {
+    const original = await settledLines(page);
+    await page.getByTestId('style-item-ps-body').click();
+    await page.getByTestId('style-delete').click();
+    // The body style is the body role's default: the form says so and offers no "none".
+    await poll(() => page.getByTestId('style-delete-usage').textContent()).toContain(
+      'Default style of: Body',
+    );
+    const replace = page.getByTestId('style-delete-replace');
+    expect(await replace.locator('option[value=""]').count()).toBe(0);
+    await replace.selectOption('ps-section-head');
+    await page.getByTestId('style-delete-confirm').click();
+    await poll(() => page.getByTestId('style-item-ps-body').count()).toBe(0);
+    // Body text now set in the bold sans section-head style: the lines move.
+    await poll(async () => (await lineStarts(page)).join()).not.toBe(original.join());
+    const replaced = await settledLines(page);
+
+    // What is saved is a valid edition without the style (readFolio validates it).
+    const copy = join(mkdtempSync(join(tmpdir(), 'folio-style-delete-')), 'deleted.folio');
+    await app.menu.choose('file', 'file.saveAs');
+    await app.answerPathDialog(copy);
+    await expect
+      .poll(() => app.notices(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining(copy)]));
+    const saved = (await readFolio(copy)).edition;
+    expect(saved.styles.paragraph['ps-body']).toBeUndefined();
+    expect(saved.styles.roleStyles.body).toBe('ps-section-head');
+    expect((await lineStarts(page)).join()).toBe(replaced.join());
+
+    await app.menu.choose('edit', 'edit.undo');
+    await poll(() => page.getByTestId('style-item-ps-body').count()).toBe(1);
+    await poll(async () => (await lineStarts(page)).join()).toBe(original.join());
+    expect(errors).toEqual([]);
   });
 
   it('labels the style fields in Chinese when the interface is Chinese', async () => {

@@ -6,6 +6,7 @@ import type { AppliedOperation, StyleOperation } from './types';
 import { OperationError, ensure } from './errors';
 import { checkColor, checkShape } from './checks';
 import { dropKey, hasKey, putKey } from './locate';
+import { deleteCharacterStyle, deleteParagraphStyle } from './style-delete';
 
 type Styled = { id: Id; basedOn: Id | null };
 
@@ -113,6 +114,10 @@ export function applyStyleOperation(edition: Edition, op: StyleOperation): Appli
         inverse: { type: 'upsert_character_style', style: styles.character[id], index },
       };
     }
+    case 'delete_paragraph_style':
+      return deleteParagraphStyle(edition, op.styleId, op.replaceWith ?? null);
+    case 'delete_character_style':
+      return deleteCharacterStyle(edition, op.styleId, op.replaceWith ?? null);
     case 'set_role_style': {
       checkShape(blockRoleSchema, op.role, op.type, 'role');
       ensure(

@@ -103,6 +103,15 @@ export type StyleOperation =
   | { type: 'upsert_character_style'; style: CharacterStyle; index?: number }
   /** Refused while the style is in use (basedOn or a run). */
   | { type: 'remove_character_style'; styleId: Id }
+  /**
+   * Deletes a paragraph style and gives its paragraphs, role defaults and
+   * based-on children to `replaceWith` (null: paragraphs go back to their
+   * role's default, children onto the deleted style's parent; refused for a
+   * role default). Children keep their look. One step; the inverse restores all.
+   */
+  | { type: 'delete_paragraph_style'; styleId: Id; replaceWith: Id | null }
+  /** Deletes a character style; its runs and children go to `replaceWith` (null: the paragraph's look). */
+  | { type: 'delete_character_style'; styleId: Id; replaceWith: Id | null }
   | { type: 'set_role_style'; role: BlockRole; styleId: Id }
   | { type: 'upsert_swatch'; swatch: Swatch; index?: number }
   /** Refused while a style or frame uses the swatch. */

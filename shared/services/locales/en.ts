@@ -186,6 +186,25 @@ export const en = {
   'styles.swatch.name': 'Name',
   'styles.swatch.add': 'Add',
   'styles.spanAll': 'all',
+  // Styles panel: delete a style with "replace by" (styles helper, issue 10 item 7)
+  'styles.delete.open': 'Delete…',
+  'styles.delete.title': 'Delete style “{{name}}”',
+  'styles.delete.paragraphs_one': 'Set on {{count}} paragraph',
+  'styles.delete.paragraphs_other': 'Set on {{count}} paragraphs',
+  'styles.delete.runs_one': 'Set on {{count}} text run',
+  'styles.delete.runs_other': 'Set on {{count}} text runs',
+  'styles.delete.children_one': '{{count}} style is based on it',
+  'styles.delete.children_other': '{{count}} styles are based on it',
+  'styles.delete.roles': 'Default style of: {{roles}}',
+  'styles.delete.unused': 'Not used anywhere',
+  'styles.delete.replaceWith': 'Replace with',
+  'styles.delete.noneParagraph': '— none (the role’s default style) —',
+  'styles.delete.noneCharacter': '— none (as paragraph) —',
+  'styles.delete.childrenKeep':
+    'Styles based on it are based on the replacement (or its parent) and keep their look.',
+  'styles.delete.confirm': 'Delete',
+  'styles.delete.cancel': 'Cancel',
+  'styles.step.delete': 'Delete style',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -151,6 +151,16 @@ function buildOperation(e: Edition, s: Seed, serial: number): Operation {
     }),
     () => ({ type: 'remove_character_style', styleId: pick(Object.keys(e.styles.character), s.b) ?? 'cs-x' }),
     () => ({
+      type: 'delete_paragraph_style',
+      styleId: pick(Object.keys(e.styles.paragraph), s.b) ?? 'ps-x',
+      replaceWith: s.flag ? null : (pick(Object.keys(e.styles.paragraph), s.c) ?? null),
+    }),
+    () => ({
+      type: 'delete_character_style',
+      styleId: pick(Object.keys(e.styles.character), s.b) ?? 'cs-x',
+      replaceWith: s.flag ? null : (pick(Object.keys(e.styles.character), s.c) ?? null),
+    }),
+    () => ({
       type: 'set_role_style',
       role: pick(BLOCK_ROLES, s.a) ?? 'body',
       styleId: pick(Object.keys(e.styles.paragraph), s.b) ?? 'ps-x',
@@ -239,6 +249,6 @@ describe('random operation sequences', () => {
     );
     // Every kind of operation succeeded at least once, so none was only ever refused.
     expect([...appliedTypes].sort()).toEqual([...builtTypes].sort());
-    expect(builtTypes.size).toBe(35);
+    expect(builtTypes.size).toBe(37);
   });
 });

@@ -4,28 +4,22 @@
  * Electron binary exists; here (the binary cannot be downloaded) it prints
  * why it is skipped.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildMain } from '../../scripts/build';
+import { findElectronBinary } from '../../scripts/electron-binary';
 import { ROOT } from './support/web-host';
 
-/** The Electron binary's path, or null when it is not installed. */
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
-if (!binary)
-  console.log('skipped: no Electron binary (the Electron end-to-end test runs where it can be installed)');
+// Found without `require('electron')`, which would try to download the binary and print a stack.
+const found = findElectronBinary();
+const binary = found.ok ? found.path : null;
+if (!found.ok)
+  console.log(
+    `skipped: no Electron binary (${found.reason}; the Electron end-to-end test runs where it can be installed)`,
+  );
 
 describe('Folio in Electron', () => {
   it.skipIf(!binary)('opens the sample edition in a locked-down window and paints it', async () => {

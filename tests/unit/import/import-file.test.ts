@@ -87,6 +87,8 @@ describe('importing a Word .docx', () => {
 
   it("reads a paragraph in Word's Caption style as a photo caption", async () => {
     const doc = new Document({
+      // Declared as Word writes its built-in style (id Caption, name "caption"), not left to the docx library's defaults.
+      styles: { paragraphStyles: [{ id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal' }] },
       sections: [
         {
           children: [

@@ -49,6 +49,9 @@ export const roleStyleId = (role: BlockRole): Id => `ps-${role}`;
 export const BASE_PARAGRAPH_STYLE_ID: Id = 'ps-base';
 export const CHARACTER_STYLE_IDS = { emphasis: 'cs-emphasis', strong: 'cs-strong', red: 'cs-red' } as const;
 
+/** The gap between a photo and its caption when no style sets one: 1 mm. */
+export const CAPTION_GAP_DEFAULT = 72 / 25.4;
+
 /** Paragraph properties complete in every field: the root of all resolution. */
 export function baseParagraphProps(language: EditionLanguage): ParagraphStyleProps {
   const zh = language === 'zh-Hans';
@@ -81,6 +84,7 @@ export function baseParagraphProps(language: EditionLanguage): ParagraphStylePro
     // Listed (off) so style resolution carries them along the basedOn chain.
     balanceLines: false,
     phraseBreaks: false,
+    captionGap: CAPTION_GAP_DEFAULT,
   };
 }
 

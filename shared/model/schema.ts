@@ -167,6 +167,7 @@ export const paragraphStylePropsShape = {
   runIn: z.boolean(),
   balanceLines: z.boolean().optional(),
   phraseBreaks: z.boolean().optional(),
+  captionGap: nonNegative.optional(),
 };
 
 /** Makes every field of a shape optional (style sheets set only what differs from their parent). */

@@ -106,6 +106,16 @@ export function resolveParagraphStyle(
   return props;
 }
 
+/**
+ * The space the composer leaves above a paragraph that starts a text frame:
+ * a caption's gap under its photo (`captionGap`), nothing for other roles.
+ * Code that sizes a caption frame flush under a photo adds it to the height.
+ */
+export function frameTopGap(styles: StyleSheets, block: Pick<StoryBlock, 'type' | 'styleId'>): number {
+  if (block.type !== 'caption') return 0;
+  return resolveParagraphStyle(styles, block).captionGap ?? 0;
+}
+
 /** The full properties of a paragraph style by id (for style panels), resolved along its chain. */
 export function resolveParagraphStyleById(styles: StyleSheets, styleId: Id): ParagraphStyleProps {
   const props = baseParagraphProps(fallbackLanguage(styles));

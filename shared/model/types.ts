@@ -291,6 +291,14 @@ export interface ParagraphStyleProps {
    * Optional, off when absent; on for the display roles by default.
    */
   phraseBreaks?: boolean;
+  /**
+   * Captions (图说): the space between a photo and the top of its caption's
+   * first line box. The composer leaves it above a caption-role paragraph
+   * that starts a text frame (caption frames sit flush under their photo),
+   * where space before is dropped; other roles ignore it. Optional: 1 mm
+   * (CAPTION_GAP_DEFAULT) when no style sets it, so older files get it too.
+   */
+  captionGap?: Pt;
 }
 
 export interface ParagraphStyle extends Partial<ParagraphStyleProps> {

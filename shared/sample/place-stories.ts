@@ -32,7 +32,7 @@ import { createEmptyEdition, roleStyleId } from '../model/defaults';
 import { createImageFrame, createPage, createRuleFrame, createTextFrame } from '../model/factories';
 import { type IdGenerator, newId } from '../model/ids';
 import { type PagePresetId, getPagePreset } from '../model/presets';
-import { resolveParagraphStyle } from '../model/styles';
+import { frameTopGap, resolveParagraphStyle } from '../model/styles';
 import type { ImportedStory } from '../import/types';
 import { runsText } from '../import/runs';
 import { estimateParagraphHeight, estimateStoryHeight } from './estimate';
@@ -160,12 +160,18 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
   const photoHeight = (width: Pt) => Math.min(PHOTO_MAX_HEIGHT, width * PHOTO_ASPECT);
   /** Columns a photo spans in a module: all of a narrow one, about two thirds of a wide one. */
   const photoColumns = (columns: number) => (columns <= 2 ? columns : Math.max(2, Math.ceil(columns * 0.6)));
-  // Captions get a point of room: a one-line caption frame must never be overset.
-  const captionHeight = (caption: Story, width: Pt) =>
-    caption.blocks.reduce(
+  // A caption frame sits flush under its photo. At the frame's top the
+  // composer sets the caption style's gap (captionGap) above the first line
+  // instead of its space before, so the frame holds that gap, the lines, and
+  // a point of room: a one-line caption is never overset.
+  const captionHeight = (caption: Story, width: Pt) => {
+    const first = caption.blocks[0];
+    const top = frameTopGap(styles, first) - resolveParagraphStyle(styles, first).spaceBefore;
+    return caption.blocks.reduce(
       (h, b) => h + estimateParagraphHeight(runsText(b.children), resolveParagraphStyle(styles, b), width),
-      1,
+      1 + top,
     );
+  };
   /** Height of a module's photos with their captions, stacked at its foot. */
   const photoBlockHeight = (plan: StoryPlan, columns: number, scale = 1) => {
     const width = spanWidth(area, photoColumns(columns));

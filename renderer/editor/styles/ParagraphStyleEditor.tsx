@@ -1,7 +1,7 @@
 /**
  * The paragraph style editor: every property of a paragraph style — type
  * (font, weight, italic, size in pt/号/mm, leading, tracking), indents and
- * spacing, composition (alignment and last line, 避头尾 level, Han–Latin
+ * spacing (and a caption's gap under its photo), composition (alignment and last line, 避头尾 level, Han–Latin
  * space, hyphenation, language), columns and flow (span columns, keep with
  * next, widows/orphans, run-in, grid) and colour (swatch and tint).
  * Inherited values are grey and name the style they come from; values the
@@ -47,7 +47,8 @@ export type ParagraphPatch = { [K in keyof ParagraphStyleProps]?: ParagraphStyle
 
 const ALIGNMENTS: Alignment[] = ['left', 'center', 'right', 'justify'];
 const KINSOKU: KinsokuLevel[] = ['none', 'basic', 'gb', 'strict'];
-type LengthKey = 'firstLineIndent' | 'leftIndent' | 'rightIndent' | 'spaceBefore' | 'spaceAfter';
+type LengthKey =
+  'firstLineIndent' | 'leftIndent' | 'rightIndent' | 'spaceBefore' | 'spaceAfter' | 'captionGap';
 
 export function ParagraphStyleEditor(props: {
   styles: StyleSheets;
@@ -128,13 +129,16 @@ export function ParagraphStyleEditor(props: {
   const lengthRow = (key: LengthKey, allowNegative = false) =>
     textRow(
       key,
-      lengthText(key)(fields[key].value),
+      lengthText(key)(field(key).value ?? 0),
       (text) =>
         commit(
           parseStyleLength(text, { bodySize: body, defaultUnit: lengthUnit(key), allowNegative }),
           (pt) => set(key, pt),
         ),
-      { info: info(key, lengthText(key)), title: t('styles.hint.length') },
+      {
+        info: info(key, (v) => lengthText(key)(v ?? 0)),
+        title: t(key === 'captionGap' ? 'styles.hint.captionGap' : 'styles.hint.length'),
+      },
     );
   const checkRow = (key: 'hyphenate' | 'keepWithNext' | 'runIn' | 'alignToGrid' | 'italic') =>
     row(
@@ -216,6 +220,7 @@ export function ParagraphStyleEditor(props: {
       {lengthRow('rightIndent')}
       {lengthRow('spaceBefore')}
       {lengthRow('spaceAfter')}
+      {lengthRow('captionGap')}
 
       {heading('composition')}
       {row(

@@ -6,7 +6,7 @@
  * its block and offset, so lines, glyph clusters and missing-glyph reports
  * point into the story the editor shows.
  */
-import { resolveCharacterStyle, resolveParagraphStyle } from '../../model/styles';
+import { frameTopGap, resolveCharacterStyle, resolveParagraphStyle } from '../../model/styles';
 import type { ColorRef, ParagraphStyleProps, StoryBlock, StyleSheets } from '../../model/types';
 import type { DisplayColor } from '../display-list';
 import type { ParagraphInput, TextSpan } from '../paragraph-types';
@@ -34,6 +34,8 @@ export interface FlowParagraph {
   characters: number;
   /** Equal keys mean equal input (text, spans, style, blocks): reuse is safe. */
   key: string;
+  /** Space above the paragraph when it starts a frame (a caption's gap under its photo). */
+  topGap: number;
 }
 
 export interface ParagraphBuildContext {
@@ -131,8 +133,17 @@ export function buildParagraph(
   for (const s of spans) {
     key += `${s.end}|${s.fontFamily}|${s.fontWeight}|${s.italic ? 1 : 0}|${s.size}|${s.tracking}|${s.color.rgb}|${s.color.tint}|${s.color.cmyk.join(',')}|${s.baselineShift};`;
   }
-  key += '\u0000' + text;
-  return { input: { text, spans, style }, firstBlock: first, lastBlock: last, pieces, characters, key };
+  const topGap = frameTopGap(styles, blocks[first]);
+  key += `${topGap}\u0000${text}`;
+  return {
+    input: { text, spans, style },
+    firstBlock: first,
+    lastBlock: last,
+    pieces,
+    characters,
+    key,
+    topGap,
+  };
 }
 
 function sameFace(a: TextSpan, b: TextSpan): boolean {

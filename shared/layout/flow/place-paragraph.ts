@@ -57,6 +57,18 @@ function leadingOf(paragraph: FlowParagraph): number {
   return leading > 0 ? leading : fontSize;
 }
 
+/**
+ * Space above a paragraph where it starts: its space before, except at the
+ * top of a column, where that is dropped — and where a paragraph starts a
+ * frame, its frame-top gap (a caption's gap under the photo) applies.
+ */
+function spaceAbove(context: FlowContext, paragraph: FlowParagraph, cursor: FlowCursor): number {
+  if (!cursor.fresh) return paragraph.input.style.spaceBefore;
+  if (paragraph.topGap <= 0 || cursor.column !== 0) return 0;
+  const frame = context.frames[cursor.frame];
+  return frame && Math.abs(cursor.y - frame.interior.y) < EPS ? paragraph.topGap : 0;
+}
+
 /** How many columns the paragraph spans in a frame of `columns` columns (1: it flows). */
 export function spanOf(paragraph: FlowParagraph, columns: number): number {
   const span = paragraph.input.style.spanColumns;
@@ -158,7 +170,7 @@ export function placeFlowing(
   const { frames } = context;
   const cursor = copyCursor(start);
   const placement: Placement = { lines: [], end: 0, after: cursor, parts: [], missing: [] };
-  if (!cursor.fresh) cursor.y += paragraph.input.style.spaceBefore;
+  cursor.y += spaceAbove(context, paragraph, cursor);
   const length = paragraph.input.text.length;
   let from = 0;
   let done = false;
@@ -209,7 +221,7 @@ export function shiftPlacement(
   if (!frame || spanOf(paragraph, frame.columns.length) > 1) return null;
   const cursor = copyCursor(start);
   const { style } = paragraph.input;
-  if (!cursor.fresh) cursor.y += style.spaceBefore;
+  cursor.y += spaceAbove(context, paragraph, cursor);
   const boxAt = boxSequence(frame, single.region, cursor.y, paragraph.input, style.alignToGrid);
   for (let i = 0; i < single.answers.length; i++) {
     const box = boxAt(i);
@@ -257,7 +269,7 @@ export function placeSpanning(
     cursor.y = Math.max(cursor.y, cursor.sectionBottom);
     cursor.column = 0;
   }
-  if (!cursor.fresh) cursor.y += paragraph.input.style.spaceBefore;
+  cursor.y += spaceAbove(context, paragraph, cursor);
   const length = paragraph.input.text.length;
   let from = 0;
   let done = false;

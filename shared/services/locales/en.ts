@@ -202,6 +202,10 @@ export const en = {
   'styles.delete.confirm': 'Delete',
   'styles.delete.cancel': 'Cancel',
   'styles.step.delete': 'Delete style',
+  // Caption gap (issue 10, item 3): the space between a photo and its caption.
+  'styles.field.captionGap': 'Gap under photo (captions)',
+  'styles.hint.captionGap':
+    'Space between a photo and the first line of its caption, at the top of the caption frame: mm, pt or em',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -197,4 +197,7 @@ export const zhHans: Record<MessageKey, string> = {
   'styles.delete.confirm': '删除',
   'styles.delete.cancel': '取消',
   'styles.step.delete': '删除样式',
+  // 图说间距（issue 10 第 3 项）：图片与图说之间的距离。
+  'styles.field.captionGap': '图说与图片间距',
+  'styles.hint.captionGap': '图片下沿到图说首行的距离（图说框顶部）：毫米、点或字',
 };

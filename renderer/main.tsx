@@ -8,7 +8,7 @@ import { I18nextProvider } from 'react-i18next';
 import { extensions } from 'folio:extensions';
 import type { OpenDocument } from '../shared/services/api';
 import { isCommandId } from '../shared/services/commands';
-import { resolveLanguage } from '../shared/services/locales';
+import { resolveLanguage, translate } from '../shared/services/locales';
 import { registerFontFace, registerUiFace } from './canvas/font-faces';
 import { setupI18n } from './i18n/setup';
 import { createBrowserComposer } from './layout/browser-composer';
@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   for (const extension of extensions) extension.activate?.({ store, commands, services });
   syncWithHost({ store, commands, services, bridge, i18n });
   if (bridge) bridge.onCommand((command) => isCommandId(command) && void commands.run(command));
-  fileDropHandler({ bridge, services, prompts, show, t: (key) => i18n.t(key) });
+  fileDropHandler({ bridge, services, prompts, show });
 
   const current = await services['edition.current']({});
   if (current) show(current);
@@ -81,7 +81,7 @@ async function start(): Promise<void> {
             onOpenRecent={(path) =>
               void services['edition.open']({ path }).then(
                 (opened) => opened && show(opened),
-                (error: Error) => prompts.notify(error.message, 'error'),
+                (error: Error) => prompts.notify(error, 'error'),
               )
             }
           />
@@ -115,7 +115,7 @@ async function start(): Promise<void> {
   } catch (error) {
     console.error(error);
     store.replaceEdition(store.getState().edition!, store.getState().dirty);
-    prompts.notify((error as Error).message, 'error');
+    prompts.notify(error as Error, 'error');
     document.body.dataset.painted = 'error';
   }
 }
@@ -124,6 +124,9 @@ start().catch((error: unknown) => {
   console.error(error);
   const message = document.createElement('pre');
   message.className = 'fatal';
-  message.textContent = `Folio could not start: ${(error as Error).message}`;
+  // i18next may not be set up yet: the shared strings, in the system's language.
+  message.textContent = translate(resolveLanguage('system', navigator.language), 'app.startFailed', {
+    detail: (error as Error).message,
+  });
   document.body.append(message);
 });

@@ -5,8 +5,10 @@
  * Discard deletes the journal. Nothing is deleted before the user chooses.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RecoverableJournalInfo } from '../../shared/editing/journal-service';
 import type { RightPanelProps } from '../shell/extensions';
+import { errorText } from '../../shared/services/locales/localized-error';
 import { sessionOf } from './session';
 
 export function RecoveryPrompt({ store }: RightPanelProps) {
@@ -16,7 +18,9 @@ export function RecoveryPrompt({ store }: RightPanelProps) {
   const [found, setFound] = useState<RecoverableJournalInfo[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const zh = (store.getState().edition?.meta.language ?? 'zh-Hans') === 'zh-Hans';
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'zh-Hans' ? 'zh-Hans' : 'en';
+  const shown = notice ?? journalError;
 
   useEffect(() => {
     const services = session.journalServices;
@@ -51,16 +55,22 @@ export function RecoveryPrompt({ store }: RightPanelProps) {
 
   return (
     <>
-      {notice || journalError ? (
+      {shown ? (
         <div
           className="editing-notice"
           role="status"
           data-testid="editing-notice"
           style={{ color: '#a00', padding: 4 }}
         >
-          {notice ?? journalError}
+          {typeof shown === 'string' ? shown : errorText(shown, language)}
           {notice ? (
-            <button type="button" onClick={() => session.notify(null)} style={{ marginLeft: 8 }}>
+            <button
+              type="button"
+              onClick={() => session.notify(null)}
+              style={{ marginLeft: 8 }}
+              title={t('notice.close')}
+              aria-label={t('notice.close')}
+            >
               ×
             </button>
           ) : null}
@@ -90,14 +100,8 @@ export function RecoveryPrompt({ store }: RightPanelProps) {
               boxShadow: '0 8px 30px rgba(0,0,0,0.3)',
             }}
           >
-            <h2 style={{ marginTop: 0 }}>
-              {zh ? 'Folio 上次没有正常关闭' : 'Folio did not close properly last time'}
-            </h2>
-            <p>
-              {zh
-                ? '以下版面有未保存的修改，可以恢复：'
-                : 'These editions have edits that were not saved and can be recovered:'}
-            </p>
+            <h2 style={{ marginTop: 0 }}>{t('recovery.title')}</h2>
+            <p>{t('recovery.intro')}</p>
             {found.map((item) => (
               <div
                 key={item.sessionId}
@@ -110,9 +114,10 @@ export function RecoveryPrompt({ store }: RightPanelProps) {
                 <div style={{ fontSize: 12, color: '#555' }}>
                   {item.error
                     ? item.error
-                    : zh
-                      ? `${item.operationCount} 处修改，最后一次在 ${new Date(item.lastAt).toLocaleString()}`
-                      : `${item.operationCount} edits, the last at ${new Date(item.lastAt).toLocaleString()}`}
+                    : t('recovery.item', {
+                        count: item.operationCount,
+                        when: new Date(item.lastAt).toLocaleString(language),
+                      })}
                 </div>
                 <button
                   type="button"
@@ -120,7 +125,7 @@ export function RecoveryPrompt({ store }: RightPanelProps) {
                   disabled={busy || !!item.error}
                   onClick={() => void recover(item)}
                 >
-                  {zh ? '恢复' : 'Recover'}
+                  {t('recovery.recover')}
                 </button>{' '}
                 <button
                   type="button"
@@ -128,7 +133,7 @@ export function RecoveryPrompt({ store }: RightPanelProps) {
                   disabled={busy}
                   onClick={() => void discard(item)}
                 >
-                  {zh ? '丢弃' : 'Discard'}
+                  {t('recovery.discard')}
                 </button>
               </div>
             ))}

@@ -26,7 +26,8 @@ export interface ActionResult {
 
 export interface Action {
   name: string;
-  label: { en: string; zh: string };
+  /** The undo step's name: a UI message key (step.nudge), shown in the UI language. */
+  label: string;
   /** Whether the action applies now (menus grey it out otherwise). */
   predicate?(ctx: ActionContext): boolean;
   /** The operations; null: nothing to do. Throwing an Error shows its message to the user. */
@@ -54,25 +55,23 @@ export function contextOf(store: EditorStore, session: EditingSession): ActionCo
   return { store, session, state, edition: state.edition };
 }
 
-/** Runs an action: its operations become one undo step named after it. Returns an error message, if any. */
+/** Runs an action: its operations become one undo step named after it. Returns the error, if any (shown with session.notify). */
 export function runAction(
   action: Action,
   store: EditorStore,
   session: EditingSession,
   value?: unknown,
-): string | null {
+): Error | null {
   const ctx = contextOf(store, session);
   if (!ctx) return null;
   if (action.predicate && !action.predicate(ctx)) return null;
   try {
     const result = action.perform(ctx, value);
     if (!result) return null;
-    const zh = ctx.edition.meta.language === 'zh-Hans';
-    if (result.ops.length)
-      session.apply(result.ops, { label: zh ? action.label.zh : action.label.en, mergeKey: result.mergeKey });
+    if (result.ops.length) session.apply(result.ops, { label: action.label, mergeKey: result.mergeKey });
     if (result.select) store.select(result.select);
     return null;
   } catch (error) {
-    return (error as Error).message;
+    return error instanceof Error ? error : new Error(String(error));
   }
 }

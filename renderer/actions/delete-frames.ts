@@ -5,7 +5,7 @@ import { selectedFrameIds } from './action';
 /** Delete / Backspace: removes the selected frames (their stories keep their text). */
 export const deleteFramesAction: Action = {
   name: 'deleteFrames',
-  label: { en: 'Delete frames', zh: '删除框' },
+  label: 'step.deleteFrames',
   predicate: (ctx) => selectedFrameIds(ctx).length > 0,
   perform: (ctx) => ({ ops: deleteFrames(ctx.edition, selectedFrameIds(ctx)), select: { frameIds: [] } }),
   keyTest: (e) => (e.key === 'Delete' || e.key === 'Backspace') && !e.ctrlKey && !e.metaKey,

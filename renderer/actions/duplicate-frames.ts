@@ -6,7 +6,7 @@ import { mod, selectedFrameIds } from './action';
 /** Ctrl/Cmd+Alt+Shift+D (InDesign's Duplicate): copies of the selected frames, offset, selected. */
 export const duplicateFramesAction: Action = {
   name: 'duplicateFrames',
-  label: { en: 'Duplicate', zh: '直接复制' },
+  label: 'step.duplicateFrames',
   predicate: (ctx) => selectedFrameIds(ctx).length > 0,
   perform: (ctx) => {
     const { ops, newFrameIds } = duplicateFrames(ctx.edition, selectedFrameIds(ctx), newId);

@@ -2,10 +2,10 @@ import { fitImage, type FitCommand } from '../../shared/editing/frame-edits';
 import type { Action } from './action';
 import { mod, selectedFrameIds } from './action';
 
-function fitAction(command: FitCommand, en: string, zh: string, code: string): Action {
+function fitAction(command: FitCommand, label: string, code: string): Action {
   return {
     name: `fit-${command}`,
-    label: { en, zh },
+    label,
     predicate: (ctx) => selectedFrameIds(ctx).length > 0,
     perform: (ctx) => ({ ops: selectedFrameIds(ctx).flatMap((id) => fitImage(ctx.edition, id, command)) }),
     // InDesign: Ctrl/Cmd+Alt+Shift+C fill proportionally, +E fit proportionally, Ctrl/Cmd+Alt+C frame to content.
@@ -13,11 +13,6 @@ function fitAction(command: FitCommand, en: string, zh: string, code: string): A
   };
 }
 
-export const fillFrameAction = fitAction('fill', 'Fill frame proportionally', '按比例填充框架', 'KeyC');
-export const fitContentAction = fitAction('fit', 'Fit content proportionally', '按比例适合内容', 'KeyE');
-export const frameToContentAction = fitAction(
-  'frame-to-content',
-  'Fit frame to content',
-  '使框架适合内容',
-  'KeyC',
-);
+export const fillFrameAction = fitAction('fill', 'step.fit.fill', 'KeyC');
+export const fitContentAction = fitAction('fit', 'step.fit.fit', 'KeyE');
+export const frameToContentAction = fitAction('frame-to-content', 'step.fit.frame', 'KeyC');

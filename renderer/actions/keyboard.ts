@@ -23,7 +23,7 @@ export function bindActionKeys(
   actions: readonly Action[],
   store: EditorStore,
   session: EditingSession,
-  notify: (message: string) => void,
+  notify: (error: Error) => void,
 ): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing || isTextTarget(event.target)) return;

@@ -15,7 +15,7 @@ const ARROWS: Record<string, [number, number]> = {
 /** Arrow keys nudge the selected frames; a run of nudges is one undo step. */
 export const nudgeAction: Action = {
   name: 'nudge',
-  label: { en: 'Nudge', zh: '微移' },
+  label: 'step.nudge',
   predicate: (ctx) => selectedFrameIds(ctx).length > 0,
   perform: (ctx, value) => {
     const event = value as { key: string; shiftKey: boolean } | undefined;

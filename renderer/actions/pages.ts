@@ -6,7 +6,7 @@ import { currentPage, mod } from './action';
 /** Ctrl/Cmd+Shift+P: a page after the current one, shaped like it. */
 export const addPageAction: Action = {
   name: 'addPage',
-  label: { en: 'Add page', zh: '添加页面' },
+  label: 'step.addPage',
   perform: (ctx) => {
     const index = ctx.state.selection.pageIndex;
     const { ops } = addPage(ctx.edition, index, newId);
@@ -17,7 +17,7 @@ export const addPageAction: Action = {
 
 export const deletePageAction: Action = {
   name: 'deletePage',
-  label: { en: 'Delete page', zh: '删除页面' },
+  label: 'step.deletePage',
   predicate: (ctx) => ctx.edition.pages.length > 1,
   perform: (ctx, value) => {
     const pageId = (value as string | undefined) ?? currentPage(ctx).id;
@@ -31,7 +31,7 @@ export const deletePageAction: Action = {
 
 export const duplicatePageAction: Action = {
   name: 'duplicatePage',
-  label: { en: 'Duplicate page', zh: '复制页面' },
+  label: 'step.duplicatePage',
   perform: (ctx, value) => {
     const pageId = (value as string | undefined) ?? currentPage(ctx).id;
     const { ops } = duplicatePage(ctx.edition, pageId, newId);
@@ -45,7 +45,7 @@ export const duplicatePageAction: Action = {
 /** Moves a page: value { pageId, index }. */
 export const movePageAction: Action = {
   name: 'movePage',
-  label: { en: 'Move page', zh: '移动页面' },
+  label: 'step.movePage',
   perform: (ctx, value) => {
     const { pageId, index } = value as { pageId: string; index: number };
     return { ops: movePage(ctx.edition, pageId, index), select: { pageIndex: index } };

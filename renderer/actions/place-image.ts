@@ -5,7 +5,7 @@ import { choosePhotos } from '../tools/place';
 /** Ctrl/Cmd+D (InDesign's Place): choose photos; they fill the selected image frame or get new frames. */
 export const placeImageAction: Action = {
   name: 'placeImage',
-  label: { en: 'Place…', zh: '置入…' },
+  label: 'step.placeImage',
   perform: (ctx) => {
     choosePhotos(ctx.store, ctx.session);
     return null;

@@ -4,7 +4,7 @@ import { mod } from './action';
 /** Redo: Ctrl/Cmd+Shift+Z (and Ctrl+Y). */
 export const redoAction: Action = {
   name: 'redo',
-  label: { en: 'Redo', zh: '重做' },
+  label: 'step.redo',
   predicate: (ctx) => ctx.session.history.canRedo(),
   perform: (ctx) => {
     ctx.session.redo();

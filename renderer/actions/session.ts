@@ -18,6 +18,7 @@ import type { JournalServices, PlacementServices } from '../../shared/editing/jo
 import { storiesTouched } from '../../shared/editing/touched';
 import type { EditorStore, EditionOperation } from '../state/editor-store';
 import { JournalClient } from '../editor/journal-client';
+import { LocalizedError } from '../../shared/services/locales/localized-error';
 
 export type ToolId = 'select' | 'direct' | 'text' | 'frame' | 'rule';
 
@@ -45,8 +46,9 @@ export class EditingSession {
   private caretRequest: CaretRequest | null = null;
   private tool: ToolId = 'select';
   private readonly listeners = new Set<Listener>();
-  private journalError: string | null = null;
-  private notice: string | null = null;
+  private journalError: Error | null = null;
+  /** Text already in the UI language, or an error turned into words when shown (errorText). */
+  private notice: string | Error | null = null;
   private discardAfterBegin: string | null = null;
   private documentId: string | null = null;
   private lastDirty = false;
@@ -69,7 +71,10 @@ export class EditingSession {
     this.journal = journalServices
       ? new JournalClient(journalServices, {
           onError: (message) => {
-            this.journalError = message;
+            this.journalError =
+              message === null
+                ? null
+                : new LocalizedError('notice.journal', { detail: message.replace(/^journal: /, '') });
             this.changed();
           },
         })
@@ -81,7 +86,7 @@ export class EditingSession {
         return;
       // The model gives the exact inverse of every operation it applies.
       const inverse = applyOperations(change.before, change.operations as Operation[]).inverse;
-      const meta = this.pendingMeta ?? { label: 'Edit' };
+      const meta = this.pendingMeta ?? { label: 'step.edit' };
       this.history.record({ ops: change.operations as Operation[], inverse: [inverse] }, meta);
       this.changed();
     });
@@ -174,17 +179,17 @@ export class EditingSession {
     this.changed();
   }
 
-  getJournalError(): string | null {
+  getJournalError(): Error | null {
     return this.journalError;
   }
 
-  /** A message for the user (an action that could not run). */
-  notify(message: string | null): void {
+  /** A message for the user (an action that could not run): an Error is shown in the UI language. */
+  notify(message: string | Error | null): void {
     this.notice = message;
     this.changed();
   }
 
-  getNotice(): string | null {
+  getNotice(): string | Error | null {
     return this.notice;
   }
 
@@ -231,7 +236,7 @@ export class EditingSession {
             if (old) await this.journalServices?.['journal.discard']({ sessionId: old });
           })
           .catch((error: Error) => {
-            this.journalError = `journal: ${error.message}`;
+            this.journalError = new LocalizedError('notice.journal', { detail: error.message });
             this.changed();
           });
       }

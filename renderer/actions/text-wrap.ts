@@ -6,7 +6,7 @@ import { selectedFrameIds } from './action';
 /** Text wrap around the selected frames: value { mode, offsets? }; without a value it toggles. */
 export const textWrapAction: Action = {
   name: 'textWrap',
-  label: { en: 'Text wrap', zh: '文本绕排' },
+  label: 'step.textWrap',
   predicate: (ctx) => selectedFrameIds(ctx).length > 0,
   perform: (ctx, value) => {
     const ids = selectedFrameIds(ctx);

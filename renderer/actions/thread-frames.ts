@@ -10,7 +10,7 @@ import { selectedFrameIds } from './action';
  */
 export const threadFramesAction: Action = {
   name: 'threadFrames',
-  label: { en: 'Thread frames', zh: '串接文本框' },
+  label: 'step.threadFrames',
   perform: (ctx, value) => {
     const pair = (value as { from: string; to: string } | undefined) ?? {
       from: selectedFrameIds(ctx)[0],
@@ -24,7 +24,7 @@ export const threadFramesAction: Action = {
 /** Breaks the thread after the selected frame. */
 export const unthreadFrameAction: Action = {
   name: 'unthreadFrame',
-  label: { en: 'Unthread', zh: '断开串接' },
+  label: 'step.unthread',
   predicate: (ctx) => selectedFrameIds(ctx).length === 1,
   perform: (ctx, value) => {
     const frameId = (value as string | undefined) ?? selectedFrameIds(ctx)[0];

@@ -13,7 +13,7 @@ const TOOL_KEYS: Record<string, ToolId> = {
 
 export const toolAction: Action = {
   name: 'tool',
-  label: { en: 'Choose tool', zh: '选择工具' },
+  label: 'step.chooseTool',
   perform: (ctx, value) => {
     const key = (value as { key: string } | undefined)?.key?.toLowerCase();
     const tool = key ? TOOL_KEYS[key] : undefined;

@@ -4,7 +4,7 @@ import { mod } from './action';
 /** Undo: reverts the last step (text, frames, styles or pages alike). */
 export const undoAction: Action = {
   name: 'undo',
-  label: { en: 'Undo', zh: '撤销' },
+  label: 'step.undo',
   predicate: (ctx) => ctx.session.history.canUndo(),
   perform: (ctx) => {
     ctx.session.undo();

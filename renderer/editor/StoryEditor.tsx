@@ -19,6 +19,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createEditor, Editor, Element, Range, Transforms, type Operation } from 'slate';
 import {
   Editable,
@@ -33,7 +34,7 @@ import type { BlockRole, Id, StoryBlock } from '../../shared/model/types';
 import { BLOCK_ROLES } from '../../shared/model/types';
 import { toLeafPoint, toStoryPoint } from '../../shared/editing/story-points';
 import { sameStory } from '../../shared/editing/same-story';
-import { ROLE_LABELS, ROLE_SHORTCUTS, roleAfterBreak, roleStyle, shortcutOf } from './roles';
+import { ROLE_SHORTCUTS, roleAfterBreak, roleStyle, shortcutOf } from './roles';
 import { pasteFragment } from './paste';
 import { syncSelectionFromDom } from './sync-selection';
 import './slate-types';
@@ -77,18 +78,18 @@ function editable(blocks: StoryBlock[]): StoryBlock[] {
   return blocks.length > 0 ? blocks : [{ type: 'body', children: [{ text: '' }] }];
 }
 
-function labelFor(ops: Operation[], zh: boolean): string {
-  if (ops.every((op) => op.type === 'insert_text')) return zh ? '键入' : 'Typing';
-  if (ops.some((op) => op.type === 'set_node' && 'type' in op.newProperties))
-    return zh ? '设置段落角色' : 'Set role';
+/** The undo step's name, as a message key (shown in the UI language). */
+function labelFor(ops: Operation[]): string {
+  if (ops.every((op) => op.type === 'insert_text')) return 'step.typing';
+  if (ops.some((op) => op.type === 'set_node' && 'type' in op.newProperties)) return 'step.setRole';
   if (ops.every((op) => op.type === 'remove_text' || op.type === 'merge_node' || op.type === 'remove_node'))
-    return zh ? '删除' : 'Delete';
-  return zh ? '编辑文字' : 'Edit text';
+    return 'step.deleteText';
+  return 'step.editText';
 }
 
 export function StoryEditor(props: StoryEditorProps) {
   const { storyId, blocks, language, onOperations, onSelect, onCommand } = props;
-  const zh = language === 'zh-Hans';
+  const { t } = useTranslation();
   const pending = useRef<Operation[]>([]);
   const external = useRef(false);
   const plainPaste = useRef(false);
@@ -176,8 +177,8 @@ export function StoryEditor(props: StoryEditorProps) {
       : null;
     const composition = composed.current;
     composed.current = false;
-    onOperations(storyId, ops, { typed, composition, label: labelFor(ops, zh) });
-  }, [editor, onOperations, onSelect, storyId, zh]);
+    onOperations(storyId, ops, { typed, composition, label: labelFor(ops) });
+  }, [editor, onOperations, onSelect, storyId]);
 
   const setRole = useCallback(
     (role: BlockRole) => {
@@ -279,7 +280,8 @@ export function StoryEditor(props: StoryEditorProps) {
         </strong>
         <select
           data-testid="role-menu"
-          aria-label={zh ? '段落角色' : 'Paragraph role'}
+          aria-label={t('story.roleMenu')}
+          title={t('story.roleMenu')}
           value={currentRole ?? ''}
           onMouseDown={(e) => e.stopPropagation()}
           onChange={(e) => setRole(e.target.value as BlockRole)}
@@ -289,7 +291,7 @@ export function StoryEditor(props: StoryEditorProps) {
             const shortcut = shortcutOf(role);
             return (
               <option key={role} value={role}>
-                {zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en}
+                {t(`role.${role}`)}
                 {shortcut ? `  (Ctrl+Alt+${shortcut})` : ''}
               </option>
             );
@@ -298,7 +300,8 @@ export function StoryEditor(props: StoryEditorProps) {
         <button
           type="button"
           data-testid="mark-bold"
-          title="Ctrl/Cmd+B"
+          title={`${t('story.bold')} (Ctrl/Cmd+B)`}
+          aria-label={t('story.bold')}
           onMouseDown={(e) => {
             e.preventDefault();
             syncSelectionFromDom(editor);
@@ -310,7 +313,8 @@ export function StoryEditor(props: StoryEditorProps) {
         <button
           type="button"
           data-testid="mark-italic"
-          title="Ctrl/Cmd+I"
+          title={`${t('story.italic')} (Ctrl/Cmd+I)`}
+          aria-label={t('story.italic')}
           onMouseDown={(e) => {
             e.preventDefault();
             syncSelectionFromDom(editor);

@@ -6,11 +6,12 @@
  * incremental recompose → the canvas repaints.
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Operation as SlateOperation } from 'slate';
 import type { StoryPoint } from '../../shared/layout/display-list';
 import type { Id } from '../../shared/model/types';
 import { applyToBlocks } from '../../shared/editing/apply-to-blocks';
-import { fitSummary, storyFit } from '../../shared/editing/copyfit';
+import { fitSummary, frameFitLine, storyFit } from '../../shared/editing/copyfit';
 import { endsWord } from '../../shared/editing/history';
 import { translateSlateOps, typedText } from '../../shared/editing/slate-to-model';
 import type { RightPanelProps } from '../shell/extensions';
@@ -21,6 +22,9 @@ import { StoryEditor, type EditInfo } from './StoryEditor';
 import { StylesPanel } from './StylesPanel';
 
 export function StoryPanel({ store }: RightPanelProps) {
+  const { t, i18n } = useTranslation();
+  // Labels follow the UI language; the story's text keeps the edition's (lang attribute, shaping).
+  const uiLanguage = i18n.language === 'zh-Hans' ? 'zh-Hans' : 'en';
   const session = sessionOf(store);
   const storyId = useEditor((s) => s.selection.storyId);
   const story = useEditor((s) => (storyId ? (s.edition?.stories[storyId] ?? null) : null));
@@ -35,7 +39,6 @@ export function StoryPanel({ store }: RightPanelProps) {
     return [...keys.map((key) => `"${cssFamily(key)}"`), 'serif'].join(', ');
   });
   const caret = useSyncExternalStore(session.subscribe, () => session.getCaretRequest());
-  const zh = language === 'zh-Hans';
   const [resync, setResync] = useState(0);
 
   const onOperations = useCallback(
@@ -55,7 +58,7 @@ export function StoryPanel({ store }: RightPanelProps) {
         });
       } catch (error) {
         // The model refused the edit: the editor returns to the model's story.
-        session.notify((error as Error).message);
+        session.notify(error as Error);
         setResync((n) => n + 1);
       }
     },
@@ -86,14 +89,14 @@ export function StoryPanel({ store }: RightPanelProps) {
   return (
     <div className="story-panel" data-testid="story-panel">
       <label style={{ display: 'flex', gap: 4, padding: 4 }}>
-        <span>{zh ? '稿件' : 'Story'}</span>
+        <span>{t('story.label')}</span>
         <select
           data-testid="story-picker"
           value={storyId ?? ''}
           onChange={(e) => store.select({ storyId: e.target.value || null })}
           style={{ flex: 1, minWidth: 0 }}
         >
-          <option value="">{zh ? '（双击文本框打开稿件）' : '(double-click a text frame)'}</option>
+          <option value="">{t('story.pickerHint')}</option>
           {storyList.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name || s.id}
@@ -112,7 +115,7 @@ export function StoryPanel({ store }: RightPanelProps) {
           onSelect={onSelect}
           onCommand={onCommand}
           caretRequest={caretRequest}
-          status={fit ? fitSummary(fit, language) : ''}
+          status={fit ? fitSummary(fit, uiLanguage) : ''}
           overset={!!fit && (fit.oversetCharacters > 0 || fit.copyfitLines < 0)}
           fontFamily={fontFamily}
           resync={resync}
@@ -124,13 +127,7 @@ export function StoryPanel({ store }: RightPanelProps) {
           style={{ fontSize: 11, margin: '0 4px', paddingLeft: 16, color: '#555' }}
         >
           {fit.frames.map((f, i) => (
-            <li key={f.frameId}>
-              {zh
-                ? `框 ${i + 1}（第 ${f.pageIndex + 1} 版）：${f.lines} 行`
-                : `Frame ${i + 1} (page ${f.pageIndex + 1}): ${f.lines} lines`}
-              {f.linesOver ? (zh ? `，超出 ${f.linesOver} 行` : `, ${f.linesOver} over`) : ''}
-              {f.linesShort ? (zh ? `，空 ${f.linesShort} 行` : `, ${f.linesShort} short`) : ''}
-            </li>
+            <li key={f.frameId}>{frameFitLine(f, i, uiLanguage)}</li>
           ))}
         </ul>
       ) : null}

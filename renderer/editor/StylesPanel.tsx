@@ -52,7 +52,7 @@ export function StylesPanel({ store }: RightPanelProps) {
       const ops = build();
       if (ops.length) session.apply(ops, { label });
     } catch (error) {
-      session.notify((error as Error).message);
+      session.notify(error as Error);
     }
   };
   const edition = () => store.getState().edition!;

@@ -21,22 +21,6 @@ export const ROLE_SHORTCUTS: Record<string, BlockRole> = {
   '9': 'department',
 };
 
-export const ROLE_LABELS: Record<BlockRole, { en: string; zh: string }> = {
-  banner: { en: 'Banner', zh: '通栏' },
-  department: { en: 'Department', zh: '栏目' },
-  kicker: { en: 'Kicker', zh: '引题' },
-  headline: { en: 'Headline', zh: '主题' },
-  subheadline: { en: 'Subheadline', zh: '副题' },
-  byline: { en: 'Byline', zh: '署名' },
-  'lead-in': { en: 'Lead-in', zh: '电头' },
-  body: { en: 'Body', zh: '正文' },
-  'section-head': { en: 'Section head', zh: '小标题' },
-  caption: { en: 'Caption', zh: '图说' },
-  credit: { en: 'Credit', zh: '图片署名' },
-  'jump-line': { en: 'Jump line', zh: '转版' },
-  folio: { en: 'Folio line', zh: '报眉' },
-};
-
 /** The role a new paragraph gets after Enter at the end of a block of this role. */
 export function roleAfterBreak(role: BlockRole): BlockRole {
   return role === 'caption' || role === 'credit' || role === 'folio' ? role : 'body';

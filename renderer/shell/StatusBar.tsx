@@ -82,7 +82,7 @@ export function StatusBar({ commands, language, onLanguage, onUnits }: StatusBar
         {pages ? t('status.page', { n: pageIndex + 1, total: pages }) : ''}
       </span>
       <span className="compose-time" data-testid="compose-ms">
-        {composeMs ? `${composeMs.toFixed(1)} ms` : ''}
+        {composeMs ? t('status.composeTime', { ms: composeMs.toFixed(1) }) : ''}
       </span>
     </footer>
   );

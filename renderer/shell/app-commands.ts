@@ -5,11 +5,13 @@
  */
 import type { i18n } from 'i18next';
 import type { FolioServices, HostInfo, OpenDocument } from '../../shared/services/api';
+import { APP_MENU, formatAccelerator, type CommandItem } from '../../shared/services/commands';
 import type { Edition } from '../../shared/model/types';
 import type { EditorStore } from '../state/editor-store';
 import { ACTUAL_SIZE, stepZoom, type ViewState } from '../state/view';
 import type { CommandRegistry, CommandStateView } from './command-registry';
 import type { Prompts } from './prompts';
+import { LocalizedError } from '../../shared/services/locales/localized-error';
 
 interface AppCommandDeps {
   store: EditorStore;
@@ -23,20 +25,19 @@ interface AppCommandDeps {
 }
 
 export function registerAppCommands(deps: AppCommandDeps): void {
-  const { store, commands, services, info, prompts, i18n } = deps;
-  const t = (key: string, values?: Record<string, unknown>) => i18n.t(key, values);
+  const { store, commands, services, info, prompts } = deps;
   const hasDocument = (): CommandStateView =>
     store.getState().document ? { enabled: true } : { enabled: false, reason: 'reason.noDocument' };
 
   /** Native dialogs decide in the host; otherwise the UI asks for a path first. */
   async function pathFor(titleKey: string, defaultPath: string): Promise<string | undefined | null> {
     if (info.nativeDialogs) return undefined;
-    return prompts.askPath(t(titleKey), defaultPath);
+    return prompts.askPath({ key: titleKey }, defaultPath);
   }
 
   function current(): { documentId: string; edition: Edition; path: string | null } {
     const { document, edition } = store.getState();
-    if (!document || !edition) throw new Error(t('reason.noDocument'));
+    if (!document || !edition) throw new LocalizedError('error.noEdition');
     return { documentId: document.documentId, edition, path: document.path };
   }
 
@@ -45,7 +46,7 @@ export function registerAppCommands(deps: AppCommandDeps): void {
     try {
       await run();
     } catch (error) {
-      prompts.notify(`${t('app.error')}: ${(error as Error).message}`, 'error');
+      prompts.notify(error as Error, 'error');
     }
   };
 
@@ -77,7 +78,7 @@ export function registerAppCommands(deps: AppCommandDeps): void {
         : await services['edition.save'](doc);
       if (saved) {
         store.markSaved(saved.path);
-        prompts.notify(t('dialog.saved', { path: saved.path }));
+        prompts.notify({ key: 'dialog.saved', values: { path: saved.path } });
       }
     }),
   });
@@ -94,7 +95,7 @@ export function registerAppCommands(deps: AppCommandDeps): void {
       });
       if (saved) {
         store.markSaved(saved.path);
-        prompts.notify(t('dialog.saved', { path: saved.path }));
+        prompts.notify({ key: 'dialog.saved', values: { path: saved.path } });
       }
     }),
   });
@@ -117,7 +118,8 @@ export function registerAppCommands(deps: AppCommandDeps): void {
         edition: doc.edition,
         path: path || undefined,
       });
-      if (written) prompts.notify(t('dialog.exported', { pages: written.pages, path: written.path }));
+      if (written)
+        prompts.notify({ key: 'dialog.exported', values: { count: written.pages, path: written.path } });
     }),
   });
   commands.register('file.preflight', {
@@ -125,9 +127,9 @@ export function registerAppCommands(deps: AppCommandDeps): void {
     run: guarded(async () => {
       const { documentId, edition } = current();
       const { problems } = await services['edition.preflight']({ documentId, edition });
-      if (problems.length === 0) prompts.notify(t('dialog.preflightOk'));
+      if (problems.length === 0) prompts.notify({ key: 'dialog.preflightOk' });
       else {
-        prompts.notify(t('dialog.preflightProblems', { n: problems.length }), 'error');
+        prompts.notify({ key: 'dialog.preflightProblems', values: { count: problems.length } }, 'error');
         for (const problem of problems.slice(0, 5))
           prompts.notify(problem.message, problem.severity === 'error' ? 'error' : 'info');
       }
@@ -173,9 +175,19 @@ export function registerAppCommands(deps: AppCommandDeps): void {
   }
 
   commands.register('help.about', {
-    run: () => prompts.notify(t('dialog.about', { version: info.version })),
+    run: () => prompts.notify({ key: 'dialog.about', values: { version: info.version } }),
   });
   commands.register('help.shortcuts', {
-    run: () => prompts.notify(t('command.help.shortcuts') + ': ⌘/Ctrl + = − 0 1, S, O, E'),
+    run: () =>
+      prompts.notify((instance) => {
+        const items = APP_MENU.flatMap((menu) => menu.items).filter(
+          (item): item is CommandItem => typeof item === 'object' && Boolean(item.accelerator),
+        );
+        const list = items.map(
+          (item) =>
+            `${instance.t(`command.${item.command}`)} ${formatAccelerator(item.accelerator!, info.platform)}`,
+        );
+        return `${instance.t('command.help.shortcuts')}: ${list.join(' · ')}`;
+      }),
   });
 }

@@ -12,10 +12,9 @@ interface DropDeps {
   services: FolioServices;
   prompts: Prompts;
   show(document: OpenDocument): void;
-  t(key: string): string;
 }
 
-export function fileDropHandler({ bridge, services, prompts, show, t }: DropDeps): void {
+export function fileDropHandler({ bridge, services, prompts, show }: DropDeps): void {
   window.addEventListener('dragover', (event) => {
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
   });
@@ -25,7 +24,7 @@ export function fileDropHandler({ bridge, services, prompts, show, t }: DropDeps
     // Never let the browser navigate to a dropped file.
     event.preventDefault();
     if (!bridge) {
-      prompts.notify(`${t('command.file.open')} / ${t('command.file.import')}`, 'info');
+      prompts.notify({ key: 'dialog.dropInBrowser' }, 'info');
       return;
     }
     for (const file of files) {
@@ -36,7 +35,7 @@ export function fileDropHandler({ bridge, services, prompts, show, t }: DropDeps
         : services['edition.import']({ path });
       opening.then(
         (opened) => opened && show(opened),
-        (error: Error) => prompts.notify(error.message, 'error'),
+        (error: Error) => prompts.notify(error, 'error'),
       );
     }
   });

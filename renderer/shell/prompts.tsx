@@ -4,9 +4,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { renderUiText, type UiText } from '../i18n/ui-text';
 
 interface PathRequest {
-  title: string;
+  title: UiText;
   defaultPath: string;
   resolve(path: string | null): void;
 }
@@ -16,11 +17,12 @@ type Listener = () => void;
 /** A tiny store for the open prompt and the notices, so commands outside React can ask. */
 export class Prompts {
   request: PathRequest | null = null;
-  notices: { id: number; text: string; kind: 'info' | 'error' }[] = [];
+  notices: { id: number; text: UiText; kind: 'info' | 'error' }[] = [];
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
-  askPath(title: string, defaultPath: string): Promise<string | null> {
+  /** Asks for a path; the title is put into words when shown, so it follows the UI language. */
+  askPath(title: UiText, defaultPath: string): Promise<string | null> {
     return new Promise((resolve) => {
       this.request?.resolve(null);
       this.request = {
@@ -36,7 +38,7 @@ export class Prompts {
     });
   }
 
-  notify(text: string, kind: 'info' | 'error' = 'info'): void {
+  notify(text: UiText, kind: 'info' | 'error' = 'info'): void {
     const id = this.nextId++;
     this.notices = [...this.notices, { id, text, kind }];
     this.emit();
@@ -66,7 +68,7 @@ function usePrompts(prompts: Prompts) {
 }
 
 export function PromptLayer({ prompts }: { prompts: Prompts }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePrompts(prompts);
   const input = useRef<HTMLInputElement>(null);
   const request = prompts.request;
@@ -78,7 +80,7 @@ export function PromptLayer({ prompts }: { prompts: Prompts }) {
           <form
             className="modal"
             role="dialog"
-            aria-label={request.title}
+            aria-label={renderUiText(request.title, i18n)}
             data-testid="path-dialog"
             onSubmit={(event) => {
               event.preventDefault();
@@ -86,7 +88,7 @@ export function PromptLayer({ prompts }: { prompts: Prompts }) {
               request.resolve(value || null);
             }}
           >
-            <h2>{request.title}</h2>
+            <h2>{renderUiText(request.title, i18n)}</h2>
             <label>
               {t('dialog.path')}
               <input
@@ -111,7 +113,7 @@ export function PromptLayer({ prompts }: { prompts: Prompts }) {
       <div className="notices" role="status" aria-live="polite">
         {prompts.notices.map((notice) => (
           <div key={notice.id} className={`notice notice-${notice.kind}`} data-testid="notice">
-            {notice.text}
+            {renderUiText(notice.text, i18n)}
           </div>
         ))}
       </div>

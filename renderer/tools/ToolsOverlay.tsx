@@ -48,6 +48,7 @@ import {
   type HandleId,
 } from './geometry';
 import { placeFiles } from './place';
+import { LocalizedError } from '../../shared/services/locales/localized-error';
 
 type Drag =
   | {
@@ -148,7 +149,7 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
     try {
       session.apply(ops, { label });
     } catch (error) {
-      session.notify((error as Error).message);
+      session.notify(error as Error);
     }
   };
 
@@ -298,14 +299,13 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
     const current = dragRef.current;
     setDrag(null);
     if (!current || !edition || !pageModel) return;
-    const zh = edition.meta.language === 'zh-Hans';
     switch (current.kind) {
       case 'move':
         if (current.moved && (current.dx || current.dy))
-          apply(zh ? '移动' : 'Move', moveFrames(edition, current.ids, current.dx, current.dy));
+          apply('step.move', moveFrames(edition, current.ids, current.dx, current.dy));
         return;
       case 'resize':
-        apply(zh ? '调整大小' : 'Resize', setFrameRect(edition, current.id, current.rect));
+        apply('step.resize', setFrameRect(edition, current.id, current.rect));
         return;
       case 'create': {
         const r = current.rect;
@@ -320,17 +320,7 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
           newId,
         );
         const label =
-          kind === 'text'
-            ? zh
-              ? '新建文本框'
-              : 'New text frame'
-            : kind === 'image'
-              ? zh
-                ? '新建图框'
-                : 'New frame'
-              : zh
-                ? '新建线条'
-                : 'New rule';
+          kind === 'text' ? 'step.newTextFrame' : kind === 'image' ? 'step.newImageFrame' : 'step.newRule';
         apply(label, made.ops);
         store.select({
           pageIndex,
@@ -344,7 +334,7 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
         const target = topmostAt(page, current.at, HIT_PX * px);
         if (!target || target.frameId === current.from) return;
         if (target.kind !== 'text') {
-          session.notify(zh ? '只能串接到文本框' : 'Text can only be threaded into a text frame');
+          session.notify(new LocalizedError('tools.threadTextOnly'));
           return;
         }
         const error = runAction(actionNamed('threadFrames'), store, session, {
@@ -361,9 +351,7 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
         const asset = frame.assetId ? edition.assets[frame.assetId] : undefined;
         if (!asset) return;
         const content = dragContent(frame, asset, frame.content, current.dx, current.dy);
-        apply(zh ? '裁切' : 'Crop', [
-          { type: 'update_frame', frameId: frame.id, props: { content, fit: 'none' } },
-        ]);
+        apply('step.crop', [{ type: 'update_frame', frameId: frame.id, props: { content, fit: 'none' } }]);
         return;
       }
       case 'text':

@@ -46,7 +46,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
     try {
       session.apply(ops, { label });
     } catch (error) {
-      session.notify((error as Error).message);
+      session.notify(error as Error);
     }
   };
 
@@ -157,7 +157,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
                   value={(frame as TextFrame).columns}
                   style={{ width: 44 }}
                   onChange={(e) =>
-                    apply(t('step.columns'), setFrameColumns(edition, frame.id, Number(e.target.value)))
+                    apply('step.columns', setFrameColumns(edition, frame.id, Number(e.target.value)))
                   }
                 />
               </label>{' '}
@@ -173,7 +173,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
                       (page.columns - 1) * page.gutter) /
                     page.columns;
                   const n = Math.max(1, Math.round((frame.width + page.gutter) / (colWidth + page.gutter)));
-                  apply(t('step.spanColumns'), setFrameColumns(edition, frame.id, n, page.gutter));
+                  apply('step.spanColumns', setFrameColumns(edition, frame.id, n, page.gutter));
                 }}
               >
                 {t('tools.matchPageColumns')}
@@ -243,7 +243,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
                   data-testid="caption-link"
                   value={image.captionStoryId ?? ''}
                   onChange={(e) =>
-                    apply(t('step.linkCaption'), [
+                    apply('step.linkCaption', [
                       {
                         type: 'update_frame',
                         frameId: image.id,
@@ -309,7 +309,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
             data-testid="page-master"
             value={page.masterId ?? ''}
             onChange={(e) =>
-              apply(t('step.applyMaster'), applyMaster(edition, [page.id], e.target.value || null))
+              apply('step.applyMaster', applyMaster(edition, [page.id], e.target.value || null))
             }
           >
             <option value="">{t('tools.master.none')}</option>
@@ -329,7 +329,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
                 page,
                 newId,
               );
-              apply(t('step.newMaster'), [
+              apply('step.newMaster', [
                 ...made.ops,
                 ...applyMaster({ ...edition, masters: edition.masters }, [page.id], made.masterId),
               ]);
@@ -352,7 +352,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
                 newId,
                 page.masterId,
               );
-              apply(t('step.addPage'), made.ops);
+              apply('step.addPage', made.ops);
               store.select({ pageIndex: selection.pageIndex + 1, frameIds: [] });
             }}
           >

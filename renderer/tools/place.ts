@@ -13,6 +13,7 @@ import { fillProportionally } from '../../shared/editing/image-fit';
 import { findFrame } from '../../shared/editing/frame-edits';
 import type { EditorStore } from '../state/editor-store';
 import type { EditingSession } from '../actions/session';
+import { LocalizedError } from '../../shared/services/locales/localized-error';
 
 export interface PlaceTarget {
   pageIndex: number;
@@ -51,9 +52,8 @@ export async function placeFiles(
   const state = store.getState();
   const document = state.document;
   if (!document || !state.edition) return;
-  const zh = state.edition.meta.language === 'zh-Hans';
   if (!session.placement) {
-    session.notify(zh ? '此主机不支持置入图片' : 'This host cannot place images');
+    session.notify(new LocalizedError('tools.noHostPlacement'));
     return;
   }
   let at = target.at;
@@ -93,10 +93,12 @@ export async function placeFiles(
         ops.push({ type: 'insert_frame', container: { pageId: page.id }, frame });
         at = { x: origin.x + 12, y: origin.y + 12 };
       }
-      session.apply(ops, { label: zh ? '置入图片' : 'Place image' });
+      session.apply(ops, { label: 'step.placeImage' });
       store.select({ pageIndex: target.pageIndex, frameIds: [frameId] });
     } catch (error) {
-      session.notify(`${file.name}: ${(error as Error).message}`);
+      session.notify(
+        new LocalizedError('tools.placeFailed', { file: file.name, detail: (error as Error).message }),
+      );
     }
   }
 }

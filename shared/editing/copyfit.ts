@@ -5,6 +5,7 @@
  */
 import type { Id } from '../model/types';
 import type { DisplayList, DisplayTextFrame } from '../layout/display-list';
+import { translate } from '../services/locales';
 
 export interface FrameFit {
   frameId: Id;
@@ -103,20 +104,29 @@ export function storyFit(list: DisplayList, storyId: Id): StoryFit | null {
   };
 }
 
-/** One line for the story editor's status bar, e.g. "1 204 字 · 3 lines short" or "… · 5 lines over (128 字)". */
+/** One line for the story editor's status bar, e.g. "1 204 字 · 3 lines short" or "… · 5 lines over (128 字)", in the UI language. */
 export function fitSummary(fit: StoryFit, language: 'zh-Hans' | 'en'): string {
-  const zh = language === 'zh-Hans';
-  const chars = zh ? `${fit.characters} 字` : `${fit.characters} characters`;
+  const characters = translate(language, 'copyfit.characters', { count: fit.characters });
   if (fit.oversetCharacters > 0 || fit.copyfitLines < 0) {
     const over = Math.max(
       -fit.copyfitLines,
       fit.frames.reduce((n, f) => n + f.linesOver, 0),
     );
-    return zh
-      ? `${chars} · 超出 ${over} 行（${fit.oversetCharacters} 字）`
-      : `${chars} · ${over} lines over (${fit.oversetCharacters} characters)`;
+    return translate(language, 'copyfit.over', { characters, count: over, overset: fit.oversetCharacters });
   }
   const short = fit.copyfitLines;
-  if (short === 0) return zh ? `${chars} · 正好排满` : `${chars} · fits exactly`;
-  return zh ? `${chars} · 还差 ${short} 行` : `${chars} · ${short} lines short`;
+  if (short === 0) return translate(language, 'copyfit.exact', { characters });
+  return translate(language, 'copyfit.short', { characters, count: short });
+}
+
+/** One frame's line of a threaded story's copyfit list, e.g. "Frame 2 (page 1): 14 lines, 3 short". */
+export function frameFitLine(frame: FrameFit, index: number, language: 'zh-Hans' | 'en'): string {
+  let line = translate(language, 'copyfit.frame', {
+    n: index + 1,
+    page: frame.pageIndex + 1,
+    count: frame.lines,
+  });
+  if (frame.linesOver) line += translate(language, 'copyfit.frameOver', { count: frame.linesOver });
+  if (frame.linesShort) line += translate(language, 'copyfit.frameShort', { count: frame.linesShort });
+  return line;
 }

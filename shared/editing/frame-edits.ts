@@ -3,6 +3,7 @@
  * from an edition and a request to the operations that carry it out (the
  * session applies them as one undo step). Nothing here mutates.
  */
+import { LocalizedError } from '../services/locales/localized-error';
 import { cloneJson } from './clone';
 import type { Edition, Frame, Id, ImageFrame, Page, Sides, TextWrap } from '../model/types';
 import type { FrameContainer, FramePatch, Operation } from '../model/ops/types';
@@ -136,8 +137,8 @@ export function reorderFrames(edition: Edition, frameIds: readonly Id[], move: Z
   return ops;
 }
 
-/** Why a thread cannot be made, for the user. */
-export class ThreadError extends Error {}
+/** Why a thread cannot be made, for the user (in their language: a LocalizedError). */
+export class ThreadError extends LocalizedError {}
 
 /**
  * Threads `toFrameId` after `fromFrameId` (out-port to in-port): the story
@@ -153,10 +154,9 @@ export function threadFrames(
 ): Operation[] {
   const from = findFrame(edition, fromFrameId);
   const to = findFrame(edition, toFrameId);
-  if (!from || !to) throw new ThreadError('both frames must exist');
-  if (from.frame.kind !== 'text' || to.frame.kind !== 'text')
-    throw new ThreadError('only text frames can be threaded');
-  if (fromFrameId === toFrameId) throw new ThreadError('a frame cannot be threaded to itself');
+  if (!from || !to) throw new ThreadError('error.thread.missingFrame');
+  if (from.frame.kind !== 'text' || to.frame.kind !== 'text') throw new ThreadError('error.thread.textOnly');
+  if (fromFrameId === toFrameId) throw new ThreadError('error.thread.itself');
   const ops: Operation[] = [];
   let storyId = threadOwner(edition, fromFrameId);
   let thread: Id[];
@@ -170,7 +170,7 @@ export function threadFrames(
   } else {
     thread = [...edition.stories[storyId].thread];
   }
-  if (thread.includes(toFrameId)) throw new ThreadError('the frame is already in this thread');
+  if (thread.includes(toFrameId)) throw new ThreadError('error.thread.already');
   const targetOwner = threadOwner(edition, toFrameId);
   if (targetOwner && targetOwner !== storyId) {
     const target = edition.stories[targetOwner];

@@ -22,7 +22,7 @@ export interface Change<Op> {
 
 /** What the user did, for grouping and for the Undo menu label. */
 export interface ChangeMeta {
-  /** Shown as "Undo <label>". */
+  /** Shown as "Undo <label>": a UI message key (step.typing), translated when shown, so it follows the UI language. */
   label: string;
   /**
    * Changes with the same key may merge into one step (e.g. `typing:<storyId>`);

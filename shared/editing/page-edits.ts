@@ -2,6 +2,7 @@
  * Page commands as model operations: add, delete, duplicate, reorder,
  * apply a master, and start a page from a preset (columns, grid).
  */
+import { LocalizedError } from '../services/locales/localized-error';
 import { cloneJson } from './clone';
 import type { Edition, Frame, Id, Page, Story } from '../model/types';
 import type { Operation } from '../model/ops/types';
@@ -46,7 +47,7 @@ export function addPageFromPreset(
 
 /** Deletes a page (never the last one). Its frames go; stories that flowed through them keep their text. */
 export function deletePage(edition: Edition, pageId: Id): Operation[] {
-  if (edition.pages.length <= 1) throw new Error('an edition keeps at least one page');
+  if (edition.pages.length <= 1) throw new LocalizedError('error.page.lastPage');
   if (!edition.pages.some((p) => p.id === pageId)) return [];
   return [{ type: 'remove_page', pageId }];
 }

@@ -5,6 +5,7 @@
  * recomposes every story that uses it, because the composer resolves
  * styles at composition time.
  */
+import { LocalizedError } from '../services/locales/localized-error';
 import type {
   CharacterStyle,
   CharacterStyleProps,
@@ -43,7 +44,7 @@ export function updateParagraphStyle(
   const current = edition.styles.paragraph[styleId];
   if (!current) throw new Error(`paragraph style ${styleId} does not exist`);
   if (change.basedOn && wouldLoop(edition.styles.paragraph, styleId, change.basedOn)) {
-    throw new Error(`"${current.name}" cannot be based on a style that is based on it`);
+    throw new LocalizedError('error.style.cycle', { name: current.name });
   }
   const next = { ...current } as Record<string, unknown>;
   for (const [key, value] of Object.entries(change)) {
@@ -135,7 +136,7 @@ export function updateCharacterStyle(
   if (change.basedOn && !edition.styles.character[change.basedOn])
     throw new Error(`based-on style ${change.basedOn} does not exist`);
   if (change.basedOn && wouldLoop(edition.styles.character, styleId, change.basedOn)) {
-    throw new Error(`"${current.name}" cannot be based on a style that is based on it`);
+    throw new LocalizedError('error.style.cycle', { name: current.name });
   }
   const next = { ...current } as Record<string, unknown>;
   for (const [key, value] of Object.entries(change)) {

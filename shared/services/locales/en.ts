@@ -4,10 +4,16 @@
  * `parts/<area>.zh-Hans.ts`), spread here; features add their own blocks at
  * the end of this object.
  */
+import { shellEn } from './parts/shell.en';
 import { toolsEn } from './parts/tools.en';
+import { editingEn } from './parts/editing.en';
+import { storyEn } from './parts/story.en';
 
 export const en = {
+  ...shellEn,
   ...toolsEn,
+  ...editingEn,
+  ...storyEn,
   'menu.file': 'File',
   'menu.edit': 'Edit',
   'menu.view': 'View',
@@ -88,10 +94,12 @@ export const en = {
   'dialog.path': 'File path on this computer',
   'dialog.ok': 'OK',
   'dialog.cancel': 'Cancel',
-  'dialog.exported': 'Exported {{pages}} page(s) to {{path}}',
+  'dialog.exported': 'Exported {{count}} pages to {{path}}',
+  'dialog.exported_one': 'Exported 1 page to {{path}}',
   'dialog.saved': 'Saved to {{path}}',
   'dialog.preflightOk': 'Preflight: no problems found',
-  'dialog.preflightProblems': 'Preflight: {{n}} problem(s)',
+  'dialog.preflightProblems': 'Preflight: {{count}} problems',
+  'dialog.preflightProblems_one': 'Preflight: 1 problem',
   'dialog.about': 'Folio {{version}} — page layout for newsrooms',
   'dialog.unsavedTitle': 'Save changes to “{{title}}” before closing?',
   'dialog.unsavedDetail': 'Your changes will be lost if you don’t save them.',

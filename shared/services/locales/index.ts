@@ -14,11 +14,21 @@ export function resolveLanguage(
   return /^zh/i.test(systemLanguage) ? 'zh-Hans' : 'en';
 }
 
-/** Looks up a string and fills `{{name}}` placeholders (for the main process, which has no i18next). */
+/**
+ * Looks up a string and fills `{{name}}` placeholders (for the main process
+ * and shared code, which have no i18next). With a `count`, the plural form
+ * `<key>_one` / `<key>_other` is used when the language has one, as i18next does.
+ */
 export function translate(
   language: 'zh-Hans' | 'en',
   key: MessageKey,
   values: Record<string, string | number> = {},
 ): string {
-  return locales[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  const strings: Record<string, string> = locales[language];
+  let text = strings[key];
+  if (typeof values.count === 'number') {
+    const form = new Intl.PluralRules(language).select(values.count);
+    text = strings[`${key}_${form}`] ?? text;
+  }
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }

@@ -1,9 +1,15 @@
 /** Simplified Chinese UI strings. */
 import type { MessageKey } from './en';
+import { shellZh } from './parts/shell.zh-Hans';
 import { toolsZh } from './parts/tools.zh-Hans';
+import { editingZh } from './parts/editing.zh-Hans';
+import { storyZh } from './parts/story.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
+  ...shellZh,
   ...toolsZh,
+  ...editingZh,
+  ...storyZh,
   'menu.file': '文件',
   'menu.edit': '编辑',
   'menu.view': '视图',
@@ -84,10 +90,12 @@ export const zhHans: Record<MessageKey, string> = {
   'dialog.path': '本机文件路径',
   'dialog.ok': '确定',
   'dialog.cancel': '取消',
-  'dialog.exported': '已导出 {{pages}} 版到 {{path}}',
+  'dialog.exported': '已导出 {{count}} 版到 {{path}}',
+  'dialog.exported_one': '已导出 1 版到 {{path}}',
   'dialog.saved': '已保存到 {{path}}',
   'dialog.preflightOk': '印前检查：未发现问题',
-  'dialog.preflightProblems': '印前检查：发现 {{n}} 个问题',
+  'dialog.preflightProblems': '印前检查：发现 {{count}} 个问题',
+  'dialog.preflightProblems_one': '印前检查：发现 1 个问题',
   'dialog.about': 'Folio {{version}} — 报纸排版系统',
   'dialog.unsavedTitle': '关闭前是否保存对“{{title}}”的修改？',
   'dialog.unsavedDetail': '如果不保存，您的修改将会丢失。',

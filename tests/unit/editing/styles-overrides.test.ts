@@ -156,7 +156,7 @@ describe('character styles', () => {
   it('refuses a based-on loop and a missing parent, naming the style', () => {
     const { edition, heavy, slant } = withCharacterChain();
     expect(() => updateCharacterStyle(edition, heavy, { basedOn: slant })).toThrow(
-      /"Heavy" cannot be based on/,
+      /“Heavy” cannot be based on/,
     );
     expect(() => updateCharacterStyle(edition, heavy, { basedOn: 'cs-nope' })).toThrow(/cs-nope/);
     expect(() => updateCharacterStyle(edition, 'cs-nope', { italic: true })).toThrow(/cs-nope/);

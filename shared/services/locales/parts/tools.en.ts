@@ -50,6 +50,7 @@ export const toolsEn = {
   'preset.iso-a4': 'A4 (210 × 297 mm)',
   'tools.noHostPlacement': 'This host cannot place images',
   'tools.threadTextOnly': 'Text can only be threaded into a text frame',
+  'tools.placeFailed': '{{file}}: the photo could not be placed ({{detail}})',
   'step.columns': 'Columns',
   'step.spanColumns': 'Span columns',
   'step.linkCaption': 'Link caption',

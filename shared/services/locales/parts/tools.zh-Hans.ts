@@ -52,6 +52,7 @@ export const toolsZh: Record<keyof typeof toolsEn, string> = {
   'preset.iso-a4': 'A4（210 × 297 毫米）',
   'tools.noHostPlacement': '此主机不支持置入图片',
   'tools.threadTextOnly': '只能串接到文本框',
+  'tools.placeFailed': '{{file}}：无法置入图片（{{detail}}）',
   'step.columns': '栏数',
   'step.spanColumns': '跨栏',
   'step.linkCaption': '关联图说',

@@ -9,7 +9,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../shared/model/types';
 import { proposedReplacement, type StyleUsage } from '../../../shared/editing/style-usage';
-import { ROLE_LABELS } from '../roles';
 
 export function DeleteStyleForm(props: {
   kind: 'paragraph' | 'character';
@@ -32,7 +31,7 @@ export function DeleteStyleForm(props: {
     usage.children.length > 0 ? t('styles.delete.children', { count: usage.children.length }) : null,
     usage.roles.length > 0
       ? t('styles.delete.roles', {
-          roles: usage.roles.map((r) => (zh ? ROLE_LABELS[r].zh : ROLE_LABELS[r].en)).join(zh ? '、' : ', '),
+          roles: usage.roles.map((r) => t(`role.${r}`)).join(zh ? '、' : ', '),
         })
       : null,
   ].filter((s): s is string => s !== null);

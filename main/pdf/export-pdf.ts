@@ -105,6 +105,7 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
       displayList: request.displayList,
       target: options.preset,
       fontLoader: request.fontLoader,
+      copyChecks: false,
     });
     // Only what is on the exported pages (and what belongs to no page) concerns this export.
     const selected = options.pages

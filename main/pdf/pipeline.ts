@@ -38,22 +38,28 @@ export async function preflight(
   edition: Edition,
   assets: AssetBytes,
   target: 'press' | 'proof' = 'press',
+  options: { userDictionary?: readonly string[] } = {},
 ): Promise<
-  {
-    severity: 'error' | 'warning';
-    message: string;
+  (Pick<PreflightFinding, 'severity' | 'message' | 'frameId' | 'code' | 'text' | 'fix' | 'detail'> & {
     pageIndex: number | null;
-    frameId: string | null;
-    code: string;
-  }[]
+  })[]
 > {
   const displayList = await composeForExport(edition);
-  const findings: PreflightFinding[] = await preflightEdition({ edition, assets, displayList, target });
+  const findings: PreflightFinding[] = await preflightEdition({
+    edition,
+    assets,
+    displayList,
+    target,
+    userDictionary: options.userDictionary,
+  });
   return findings.map((f) => ({
     severity: f.severity,
     code: f.code,
     message: f.message,
     pageIndex: f.pageNumber === null ? null : f.pageNumber - 1,
     frameId: f.frameId,
+    ...(f.text ? { text: f.text } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.detail ? { detail: f.detail } : {}),
   }));
 }

@@ -4,6 +4,7 @@ import type { AssetBytes, Edition } from '../../shared/model/types';
 import { runPreflight, type PreflightFinding } from '../../shared/preflight';
 import { assetFacts } from './asset-facts';
 import { openFont, packagedFontLoader, type FontFileLoader } from './font-files';
+import { loadSpeller } from '../proofing/speller';
 
 export interface PreflightRequest {
   edition: Edition;
@@ -11,6 +12,10 @@ export interface PreflightRequest {
   displayList: DisplayList;
   target: 'press' | 'proof';
   fontLoader?: FontFileLoader;
+  /** Run the copy checks (default true; the export's own preflight leaves them out: they never block). */
+  copyChecks?: boolean;
+  /** The user's accepted words (preferences), for the spelling check. */
+  userDictionary?: readonly string[];
 }
 
 export async function preflightEdition(request: PreflightRequest): Promise<PreflightFinding[]> {
@@ -30,5 +35,8 @@ export async function preflightEdition(request: PreflightRequest): Promise<Prefl
     assets: await assetFacts(request.edition, request.assets),
     missingFonts,
     target: request.target,
+    copyChecks: request.copyChecks ?? true,
+    speller: request.copyChecks === false ? null : await loadSpeller(),
+    userDictionary: request.userDictionary,
   });
 }

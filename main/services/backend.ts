@@ -22,5 +22,9 @@ export interface EditionBackend {
   /** Turns copy (text, Markdown, Word) into a new edition. */
   importCopy(path: string): Promise<LoadedEdition>;
   exportPdf(edition: Edition, assets: AssetBytes, path: string): Promise<{ pages: number; bytes: number }>;
-  preflight(edition: Edition, assets: AssetBytes): Promise<PreflightProblem[]>;
+  preflight(
+    edition: Edition,
+    assets: AssetBytes,
+    options?: { userDictionary?: readonly string[] },
+  ): Promise<PreflightProblem[]>;
 }

@@ -41,13 +41,8 @@ export const editionBackend: EditionBackend = {
     const result = await (await pdf()).exportPdfFile(edition, assets, path);
     return { pages: result.pages, bytes: result.bytes };
   },
-  async preflight(edition, assets) {
-    const problems = await (await pdf()).preflight(edition, assets);
-    return problems.map(({ severity, message, pageIndex, frameId }): PreflightProblem => ({
-      severity,
-      message,
-      pageIndex,
-      frameId,
-    }));
+  async preflight(edition, assets, options) {
+    const problems = await (await pdf()).preflight(edition, assets, 'press', options);
+    return problems.map((problem): PreflightProblem => ({ ...problem }));
   },
 };

@@ -167,7 +167,8 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
 
     'edition.preflight': async ({ documentId, edition }) => {
       const record = update(documentId, edition);
-      return { problems: await backend.preflight(record.edition, record.assets) };
+      const { userDictionary } = preferences.get();
+      return { problems: await backend.preflight(record.edition, record.assets, { userDictionary }) };
     },
 
     'edition.setDirty': async ({ documentId, dirty }) => {

@@ -21,6 +21,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   recentFiles: [],
   windowBounds: null,
   defaultPagePreset: 'broadsheet',
+  userDictionary: [],
 };
 
 /** Keeps a path at the head of the recent list, without duplicates, at most 10. */

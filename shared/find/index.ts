@@ -16,6 +16,7 @@ export {
   findInEdition,
   matchBlock,
   contextAround,
+  isWholeWord,
   CONTEXT_CHARS,
   type FindMatch,
   type FindRequest,

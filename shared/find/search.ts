@@ -105,7 +105,8 @@ function charAt(text: string, at: number): string | undefined {
   return String.fromCodePoint(cp);
 }
 
-function isWholeWord(text: string, start: number, end: number): boolean {
+/** Whether [start, end) is a whole word: no Latin letter or digit runs on past either end. */
+export function isWholeWord(text: string, start: number, end: number): boolean {
   const first = charAt(text, start);
   const last = charBefore(text, end);
   if (isWordChar(first) && isWordChar(charBefore(text, start))) return false;

@@ -13,6 +13,7 @@ import { applyFrameOperation } from './ops/frame-ops';
 import { applyPageOperation } from './ops/page-ops';
 import { applyStyleOperation } from './ops/style-ops';
 import { applyEditionOperation } from './ops/edition-ops';
+import { applyCopyCheckOperation } from './ops/copy-check-ops';
 
 export type * from './ops/types';
 export { OperationError } from './ops/errors';
@@ -66,6 +67,8 @@ export function applyOperation(edition: Edition, op: Operation): AppliedOperatio
     case 'remove_asset':
     case 'set_meta':
       return applyEditionOperation(edition, op);
+    case 'set_copy_checks':
+      return applyCopyCheckOperation(edition, op);
     case 'batch':
       return applyOperations(edition, op.ops);
     default:

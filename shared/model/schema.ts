@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { BLOCK_ROLES } from './types';
+import { copyCheckSettingsSchema } from './copy-check-settings';
 
 const id = z
   .string()
@@ -260,4 +261,5 @@ export const editionSchema = z.looseObject({
   pages: z.array(pageSchema),
   stories: z.record(id, storySchema),
   assets: z.record(id, assetSchema),
+  copyChecks: copyCheckSettingsSchema.optional(),
 });

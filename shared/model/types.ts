@@ -5,6 +5,10 @@
  * of the trimmed page, y growing downwards.
  */
 
+import type { CopyCheckSettings } from './copy-check-settings';
+
+export type { CopyCheckSettings, CopyCheckId, HouseRule } from './copy-check-settings';
+
 /** A stable identifier, unique within its kind in one edition. */
 export type Id = string;
 
@@ -26,6 +30,8 @@ export interface Edition {
   stories: Record<Id, Story>;
   /** Image assets by id; their bytes live in the package's assets/ folder. */
   assets: Record<Id, Asset>;
+  /** Preflight's copy checks for this edition (switches, house list, accepted words); absent: defaults. */
+  copyChecks?: CopyCheckSettings;
 }
 
 export interface EditionMeta {

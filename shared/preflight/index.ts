@@ -1,3 +1,4 @@
 export * from './types';
 export { runPreflight, hasErrors, formatFinding } from './run-preflight';
 export { effectivePpi } from './checks';
+export { runCopyChecks, copyFixOperations, addToDictionaryOperation } from './copy';

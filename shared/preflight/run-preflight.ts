@@ -8,9 +8,18 @@ import {
   type CheckContext,
 } from './checks';
 import { frameNames } from './frame-names';
+import { runCopyChecks } from './copy';
 import type { PreflightFinding, PreflightInput } from './types';
 
-const checks = [oversetText, missingGlyphs, missingFonts, images, outsideBleed, emptyFrames];
+const checks = [
+  oversetText,
+  missingGlyphs,
+  missingFonts,
+  images,
+  outsideBleed,
+  emptyFrames,
+  (ctx: CheckContext) => (ctx.input.copyChecks === false ? [] : runCopyChecks(ctx.input, ctx.names)),
+];
 
 /** Runs every check; errors first, then by page. */
 export function runPreflight(input: PreflightInput): PreflightFinding[] {

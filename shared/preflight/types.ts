@@ -5,7 +5,7 @@
  * the app can show findings live as well as the CLI and the exporter.
  */
 import type { DisplayList } from '../layout/display-list';
-import type { Edition, Id } from '../model/types';
+import type { CopyCheckId, Edition, Id } from '../model/types';
 
 export type Severity = 'error' | 'warning';
 
@@ -18,7 +18,8 @@ export type FindingCode =
   | 'low-resolution'
   | 'rgb-image'
   | 'outside-bleed'
-  | 'empty-frame';
+  | 'empty-frame'
+  | `copy-${CopyCheckId}`;
 
 export interface PreflightFinding {
   severity: Severity;
@@ -29,6 +30,37 @@ export interface PreflightFinding {
   pageNumber: number | null;
   frameId: Id | null;
   frameName: string | null;
+  /** Copy checks: the text the finding is about. */
+  text?: TextLocation;
+  /** Copy checks: what the one-click fix puts in place of `text` (a model operation when applied). */
+  fix?: TextFix;
+  /** Copy checks: the message as a UI string key and its values, for the app's languages. */
+  detail?: { key: string; values: Record<string, string | number> };
+}
+
+/** A range of a story's text, with a little context for the list. */
+export interface TextLocation {
+  storyId: Id;
+  storyName: string;
+  /** Paragraph index and UTF-16 range within its text. */
+  block: number;
+  offset: number;
+  length: number;
+  /** The characters at the range and either side of it. */
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface TextFix {
+  /** The text that replaces the finding's range. */
+  replacement: string;
+}
+
+/** A spelling dictionary (the host loads one; shared code only asks it). */
+export interface Speller {
+  correct(word: string): boolean;
+  suggest(word: string): string[];
 }
 
 /** What the main process found out about an asset's file. */
@@ -52,6 +84,12 @@ export interface PreflightInput {
   missingFonts: string[];
   /** Press exports must be CMYK; proofs may keep RGB images. */
   target: 'press' | 'proof';
+  /** Run the copy checks (proofreading); default true. */
+  copyChecks?: boolean;
+  /** The English spelling dictionary; without one the spelling check does not run. */
+  speller?: Speller | null;
+  /** The user's own accepted words (preferences), on top of the edition's. */
+  userDictionary?: readonly string[];
 }
 
 /** Effective resolution below which an image is reported. */

@@ -66,6 +66,8 @@ export const preferences = z.object({
   windowBounds: windowBounds.nullable(),
   /** Id of the page preset new editions start from, e.g. `broadsheet`. */
   defaultPagePreset: z.string().min(1).max(64),
+  /** Words the spelling check accepts in every edition (the user's own dictionary). */
+  userDictionary: z.array(z.string().min(1).max(100)).max(10_000).default([]),
 });
 
 export const preflightProblem = z.object({
@@ -73,6 +75,27 @@ export const preflightProblem = z.object({
   message: z.string(),
   pageIndex: z.number().int().nullable(),
   frameId: z.string().nullable(),
+  /** The finding's code, e.g. overset-text or copy-doubled. */
+  code: z.string().max(64).optional(),
+  /** Copy checks: the text the finding is about (story, paragraph, UTF-16 range, excerpt). */
+  text: z
+    .object({
+      storyId: z.string(),
+      storyName: z.string(),
+      block: z.number().int().nonnegative(),
+      offset: z.number().int().nonnegative(),
+      length: z.number().int().nonnegative(),
+      before: z.string(),
+      match: z.string(),
+      after: z.string(),
+    })
+    .optional(),
+  /** Copy checks: the replacement a one-click fix puts there. */
+  fix: z.object({ replacement: z.string() }).optional(),
+  /** Copy checks: the message as a UI string key and values. */
+  detail: z
+    .object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .optional(),
 });
 
 export const hostInfo = z.object({

@@ -4,16 +4,26 @@ import type { CliCommand } from '../command';
 import { UserError } from '../command';
 import { formatFinding, hasErrors } from '../../../shared/preflight';
 
-const usage = `Usage: folio preflight <edition.folio> [--json] [--proof]
+const usage = `Usage: folio preflight <edition.folio> [--json] [--proof] [--no-copy-checks]
 
 Check an edition before it goes to press: overset text, missing glyphs and
 fonts, missing or unreadable images, images below 200 ppi, RGB images,
 objects beyond the bleed, empty frames. Each finding names its page and frame.
+
+Copy checks (warnings, each switchable per edition in the app): half-width
+punctuation in Chinese text, unpaired quotes and brackets, full- and
+half-width digits or letters mixed in a story, doubled punctuation,
+characters or words, spaces between Han characters, straight quotes in
+Chinese text, English spelling (with the edition's accepted words), and the
+edition's house list of preferred forms. Each names its story, paragraph and
+text, and the fix where there is one.
+
 Exits 1 when there are errors, 0 otherwise.
 
 Options:
-  --json     print the findings as JSON
-  --proof    check for a proof export (RGB images are fine)`;
+  --json            print the findings as JSON
+  --proof           check for a proof export (RGB images are fine)
+  --no-copy-checks  only the press checks`;
 
 export const command: CliCommand = {
   name: 'preflight',
@@ -23,8 +33,10 @@ export const command: CliCommand = {
     let input: string | undefined;
     let json = false;
     let target: 'press' | 'proof' = 'press';
+    let copyChecks = true;
     for (const arg of args) {
       if (arg === '--json') json = true;
+      else if (arg === '--no-copy-checks') copyChecks = false;
       else if (arg === '--proof') target = 'proof';
       else if (arg.startsWith('-')) throw new UserError(`unknown option ${arg}`);
       else if (input === undefined) input = arg;
@@ -46,6 +58,7 @@ export const command: CliCommand = {
       assets: loaded.assets,
       displayList,
       target,
+      copyChecks,
     });
     if (json) io.out(JSON.stringify({ findings }, null, 2));
     else if (findings.length === 0) io.out(`${input}: no problems found`);

@@ -10,6 +10,7 @@ import type {
   BoxFrame,
   Edition,
   CharacterStyle,
+  CopyCheckSettings,
   EditionMeta,
   Frame,
   Id,
@@ -123,6 +124,8 @@ export type EditionOperation =
   /** Removes an asset; photo frames showing it become empty. */
   | { type: 'remove_asset'; assetId: Id }
   | { type: 'set_meta'; props: Partial<EditionMeta> }
+  /** Replaces the edition's copy-check settings (null: back to the defaults). */
+  | { type: 'set_copy_checks'; settings: CopyCheckSettings | null }
   /** Several operations as one step (one undo). */
   | { type: 'batch'; ops: Operation[] };
 

@@ -42,6 +42,7 @@ const TYPES = [
   'add_asset',
   'remove_asset',
   'set_meta',
+  'set_copy_checks',
   'batch',
 ];
 

@@ -181,6 +181,12 @@ export function buildOperation(e: Edition, s: Seed, serial: number): Operation {
     }),
     () => ({ type: 'remove_asset', assetId: pick(Object.keys(e.assets), s.b) ?? 'as-x' }),
     () => ({ type: 'set_meta', props: { issueNumber: s.a, editionName: s.text } }),
+    () => ({
+      type: 'set_copy_checks',
+      settings: s.flag
+        ? null
+        : { off: s.a % 2 ? ['spelling'] : [], houseList: [{ from: '其它', to: s.text }] },
+    }),
     () => ({ type: 'set_story_props', storyId, props: { name: s.text } }),
     () => ({
       type: 'set_master_props',

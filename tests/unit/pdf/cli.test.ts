@@ -144,12 +144,25 @@ describe('folio export', () => {
 
 describe('folio preflight', () => {
   it('prints one line per finding and exits 0 when there are only warnings', async () => {
-    const run = await folio(dir, 'preflight', 'good.folio');
+    const run = await folio(dir, 'preflight', 'good.folio', '--no-copy-checks');
     expect(run.code).toBe(0);
     expect(run.out).toContain(
       "warning: [rgb-image] page 1, frame 'Photo 1' (img-0): image 'photo.jpg' is RGB; the Press export converts it to CMYK",
     );
     expect(run.out[run.out.length - 1]).toBe('0 errors, 6 warnings');
+  });
+
+  it('runs the copy checks by default: the fixture’s raw copy has half-width punctuation in Chinese text', async () => {
+    const run = await folio(dir, 'preflight', 'good.folio');
+    expect(run.code).toBe(0);
+    const copy = run.out.filter((line) => line.startsWith('warning: [copy-halfwidth-punctuation] page 1, '));
+    expect(copy.length).toBeGreaterThan(10);
+    expect(copy[0]).toBe(
+      `warning: [copy-halfwidth-punctuation] page 1, frame 'Lead story 1' (body-0): story 'Lead 1' ¶1: half-width "(" in Chinese text: …本报讯[(]记者 姬慧洋)… (fix: "（")`,
+    );
+    expect(copy.some((line) => /half-width "," in Chinese text: ….+\[,\].+… \(fix: "，"\)$/.test(line))).toBe(
+      true,
+    );
   });
 
   it('--json gives the findings as data and exits 1 on errors', async () => {

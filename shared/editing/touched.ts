@@ -29,6 +29,17 @@ export function storiesTouched(ops: readonly Operation[]): Id[] | null {
       case 'add_story':
         ids.add(op.story.id);
         return true;
+      // Notes, tracked-change records, rounds and sign-off do not move any text.
+      case 'upsert_note':
+      case 'remove_note':
+      case 'upsert_change':
+      case 'remove_change':
+      case 'upsert_round':
+      case 'remove_round':
+      case 'set_signoff':
+      case 'set_review_settings':
+      case 'set_review_anchors':
+        return true;
       default:
         return false;
     }

@@ -20,6 +20,7 @@ import type {
   Swatch,
 } from './types';
 import { SCHEMA_VERSION } from './types';
+import { emptyReview } from './review';
 import { createMasterPage, createPage } from './factories';
 import { type IdGenerator, newId } from './ids';
 import { type PagePresetId, getPagePreset } from './presets';
@@ -383,5 +384,6 @@ export function createEmptyEdition(options: EmptyEditionOptions = {}): Edition {
     pages,
     stories: {},
     assets: {},
+    review: emptyReview(),
   };
 }

@@ -17,7 +17,11 @@ export type IdKind =
   | 'asset'
   | 'paragraph-style'
   | 'character-style'
-  | 'swatch';
+  | 'swatch'
+  | 'note'
+  | 'reply'
+  | 'change'
+  | 'round';
 
 const PREFIX: Record<IdKind, string> = {
   edition: 'ed',
@@ -29,6 +33,10 @@ const PREFIX: Record<IdKind, string> = {
   'paragraph-style': 'ps',
   'character-style': 'cs',
   swatch: 'sw',
+  note: 'nt',
+  reply: 'rp',
+  change: 'ch',
+  round: 'rd',
 };
 
 /** Makes a new id of a kind. */

@@ -1,5 +1,6 @@
 /** The edition model in one import: types, defaults, styles, validation, migrations, operations, the package format. */
 export * from './types';
+export * from './review';
 export * from './units';
 export * from './presets';
 export * from './ids';

@@ -9,7 +9,11 @@
  *       `schemaVersion`), story blocks carry `role` (not Slate's `type`),
  *       `meta.language` is absent (all editions were Chinese), and pages have
  *       no `bleed` or `baselineGrid`.
- *  - 1: the first released format (types.ts).
+ *  - 1: the first released format.
+ *  - 2: the proofreading desk: `review` (notes, tracked changes, proof rounds,
+ *       sign-off) beside the stories (types.ts, review-types.ts). An older
+ *       build would keep the field but edit text without moving the notes'
+ *       and changes' anchors, so it must not open these files.
  */
 import { SCHEMA_VERSION } from './types';
 
@@ -60,6 +64,25 @@ export const MIGRATIONS: readonly Migration[] = [
           )
         : rest.stories;
       return { ...rest, schemaVersion: 1, meta, pages, stories };
+    },
+  },
+  {
+    from: 1,
+    to: 2,
+    name: 'add-review-desk',
+    description:
+      'Adds `review`: no notes, no tracked changes, no proof rounds, no signed-off pages; tracking off and sign-off not required for press.',
+    migrate(document) {
+      const review = isObject(document.review)
+        ? document.review
+        : {
+            settings: { trackChanges: false, trackStories: {}, requireSignoff: false },
+            notes: [],
+            changes: [],
+            rounds: [],
+            signoffs: {},
+          };
+      return { ...document, schemaVersion: 2, review };
     },
   },
 ];

@@ -14,6 +14,9 @@ import { applyPageOperation } from './ops/page-ops';
 import { applyStyleOperation } from './ops/style-ops';
 import { applyEditionOperation } from './ops/edition-ops';
 import { applyCopyCheckOperation } from './ops/copy-check-ops';
+import { applyReviewOperation } from './ops/review-ops';
+import { mapReviewAnchors, pointMapFor, restoreAnchorsOp } from './ops/anchors';
+import type { StoryOperation } from './ops/types';
 
 export type * from './ops/types';
 export { OperationError } from './ops/errors';
@@ -32,6 +35,7 @@ export function applyOperation(edition: Edition, op: Operation): AppliedOperatio
     case 'remove_text':
     case 'split_block':
     case 'merge_block':
+      return withAnchorsMapped(edition, op, applyStoryOperation(edition, op));
     case 'set_block':
     case 'set_marks':
     case 'add_story':
@@ -69,11 +73,40 @@ export function applyOperation(edition: Edition, op: Operation): AppliedOperatio
       return applyEditionOperation(edition, op);
     case 'set_copy_checks':
       return applyCopyCheckOperation(edition, op);
+    case 'upsert_note':
+    case 'remove_note':
+    case 'upsert_change':
+    case 'remove_change':
+    case 'upsert_round':
+    case 'remove_round':
+    case 'set_signoff':
+    case 'set_review_settings':
+    case 'set_review_anchors':
+      return applyReviewOperation(edition, op);
     case 'batch':
       return applyOperations(edition, op.ops);
     default:
       throw new OperationError(String((op as { type: unknown }).type), 'unknown operation type');
   }
+}
+
+/**
+ * After a text operation, the notes and tracked changes of its story follow
+ * the text (ops/anchors.ts); where the inverse would not map a point back
+ * exactly, the inverse also puts the old points back.
+ */
+function withAnchorsMapped(before: Edition, op: StoryOperation, applied: AppliedOperation): AppliedOperation {
+  const review = applied.edition.review;
+  if (!review || (review.notes.length === 0 && review.changes.length === 0)) return applied;
+  const storyId = (op as { storyId: string }).storyId;
+  const map = pointMapFor(before.stories[storyId], op);
+  if (!map) return applied;
+  const inverse = applied.inverse as StoryOperation;
+  const back = pointMapFor(applied.edition.stories[storyId], inverse);
+  const mapped = mapReviewAnchors(review, storyId, map, back);
+  const edition = mapped.review === review ? applied.edition : { ...applied.edition, review: mapped.review };
+  if (mapped.moved.length === 0) return { edition, inverse };
+  return { edition, inverse: { type: 'batch', ops: [inverse, restoreAnchorsOp(mapped.moved)] } };
 }
 
 /**

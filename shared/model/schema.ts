@@ -262,4 +262,107 @@ export const editionSchema = z.looseObject({
   stories: z.record(id, storySchema),
   assets: z.record(id, assetSchema),
   copyChecks: copyCheckSettingsSchema.optional(),
+  // Declared below with the other review shapes; optional for hand-built editions.
+  review: z.lazy(() => reviewSchema).optional(),
+});
+
+// ---------------------------------------------------------------- review (schema 2)
+
+const reviewPointSchema = z.looseObject({ block: count(0, 1_000_000), offset: count(0, 100_000_000) });
+const cssColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb');
+/** When a time is written: ISO 8601 as Date.toISOString() writes it. */
+const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+  message: 'must be an ISO 8601 time, e.g. 2024-05-01T09:30:00.000Z',
+});
+const stampShape = { author: z.string().min(1, 'must name an author'), color: cssColor, time: isoTime };
+export const stampSchema = z.looseObject(stampShape);
+
+export const noteAnchorSchema = z.discriminatedUnion('kind', [
+  z.looseObject({
+    kind: z.literal('text'),
+    storyId: id,
+    from: reviewPointSchema,
+    to: reviewPointSchema,
+    quote: z.string(),
+  }),
+  z.looseObject({ kind: z.literal('frame'), frameId: id }),
+  z.looseObject({ kind: z.literal('page'), pageId: id, x: finite, y: finite }),
+]);
+
+/** The records of a set_review_anchors operation. */
+export const anchorRecordsSchema = z.array(
+  z.looseObject({ in: z.enum(['notes', 'changes']), id, points: z.array(reviewPointSchema) }),
+);
+
+export const noteReplySchema = z.looseObject({ id, ...stampShape, text: z.string() });
+
+export const noteSchema = z.looseObject({
+  id,
+  ...stampShape,
+  anchor: noteAnchorSchema,
+  text: z.string(),
+  replies: z.array(noteReplySchema),
+  resolved: stampSchema.nullable(),
+});
+
+const changeBase = { id, ...stampShape, storyId: id, from: reviewPointSchema, to: reviewPointSchema };
+const runMarksSchema = z.looseObject({ bold: z.boolean(), italic: z.boolean(), charStyleId: id.nullable() });
+
+export const trackedChangeSchema = z.discriminatedUnion('kind', [
+  z.looseObject({ ...changeBase, kind: z.literal('insert') }),
+  z.looseObject({
+    ...changeBase,
+    kind: z.literal('delete'),
+    content: z.array(storyBlockSchema).min(1, 'a deletion keeps at least one paragraph of text'),
+  }),
+  z.looseObject({
+    ...changeBase,
+    kind: z.literal('format'),
+    marks: z.looseObject({
+      bold: z.boolean().optional(),
+      italic: z.boolean().optional(),
+      charStyleId: id.nullable().optional(),
+    }),
+    runs: z.array(z.looseObject({ from: reviewPointSchema, to: reviewPointSchema, marks: runMarksSchema })),
+  }),
+  z.looseObject({
+    ...changeBase,
+    kind: z.literal('paragraph'),
+    before: z.looseObject({ type: blockRoleSchema.optional(), styleId: id.nullable().optional() }),
+    after: z.looseObject({ type: blockRoleSchema.optional(), styleId: id.nullable().optional() }),
+  }),
+]);
+
+/** A round's snapshot: the same shapes as the live edition's parts. */
+export const roundSnapshotSchema = z.looseObject({
+  meta: editionMetaSchema,
+  styles: styleSheetsSchema,
+  masters: z.array(masterPageSchema),
+  pages: z.array(pageSchema),
+  stories: z.record(id, storySchema),
+  assets: z.record(id, assetSchema),
+});
+
+export const proofRoundSchema = z.looseObject({
+  id,
+  ...stampShape,
+  name: z.string().min(1, 'a round needs a name'),
+  number: count(1, 1_000_000),
+  snapshot: roundSnapshotSchema,
+});
+
+export const signOffSchema = z.looseObject({ ...stampShape, roundId: id.nullable() });
+
+export const reviewSettingsSchema = z.looseObject({
+  trackChanges: z.boolean(),
+  trackStories: z.record(id, z.boolean()),
+  requireSignoff: z.boolean(),
+});
+
+export const reviewSchema = z.looseObject({
+  settings: reviewSettingsSchema,
+  notes: z.array(noteSchema),
+  changes: z.array(trackedChangeSchema),
+  rounds: z.array(proofRoundSchema),
+  signoffs: z.record(id, signOffSchema),
 });

@@ -8,6 +8,9 @@
 import type { CopyCheckSettings } from './copy-check-settings';
 
 export type { CopyCheckSettings, CopyCheckId, HouseRule } from './copy-check-settings';
+import type { Review } from './review-types';
+
+export type * from './review-types';
 
 /** A stable identifier, unique within its kind in one edition. */
 export type Id = string;
@@ -16,7 +19,7 @@ export type Id = string;
 export type Pt = number;
 
 /** The current schema version written by this build of Folio. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Edition {
   schemaVersion: number;
@@ -32,6 +35,12 @@ export interface Edition {
   assets: Record<Id, Asset>;
   /** Preflight's copy checks for this edition (switches, house list, accepted words); absent: defaults. */
   copyChecks?: CopyCheckSettings;
+  /**
+   * Notes, tracked changes, proof rounds and sign-off (schema 2). Files carry
+   * it always (the 1 → 2 migration adds an empty one); code that builds an
+   * edition by hand may leave it out, and `reviewOf` reads it as empty.
+   */
+  review?: Review;
 }
 
 export interface EditionMeta {

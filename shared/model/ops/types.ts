@@ -24,6 +24,7 @@ import type {
   Swatch,
   TextFrame,
 } from '../types';
+import type { Note, ProofRound, SignOff, TrackedChange } from '../review-types';
 
 /** Where a frame lives: on a page or on a master page. */
 export type FrameContainer = { pageId: Id } | { masterId: Id };
@@ -129,7 +130,31 @@ export type EditionOperation =
   /** Several operations as one step (one undo). */
   | { type: 'batch'; ops: Operation[] };
 
-export type Operation = StoryOperation | FrameOperation | PageOperation | StyleOperation | EditionOperation;
+/**
+ * The proofreading desk (edition.review). Upserts put a whole record (a new
+ * one, or the new state of one: a reply, a resolve, a moved anchor); their
+ * inverse puts the old one back, or removes the new one.
+ */
+export type ReviewOperation =
+  | { type: 'upsert_note'; note: Note; index?: number }
+  | { type: 'remove_note'; noteId: Id }
+  | { type: 'upsert_change'; change: TrackedChange; index?: number }
+  | { type: 'remove_change'; changeId: Id }
+  | { type: 'upsert_round'; round: ProofRound; index?: number }
+  | { type: 'remove_round'; roundId: Id }
+  /** Signs a page off (a SignOff) or reopens it (null). */
+  | { type: 'set_signoff'; pageId: Id; signoff: SignOff | null }
+  /** Edition switches; `trackStories` sets a story's own switch (null: follow the edition). */
+  | {
+      type: 'set_review_settings';
+      props: { trackChanges?: boolean; requireSignoff?: boolean };
+      trackStories?: Record<Id, boolean | null>;
+    }
+  /** Puts records' text points back (part of a text operation's inverse; see ops/anchors.ts). */
+  | { type: 'set_review_anchors'; records: { in: 'notes' | 'changes'; id: Id; points: TextPoint[] }[] };
+
+export type Operation =
+  StoryOperation | FrameOperation | PageOperation | StyleOperation | EditionOperation | ReviewOperation;
 
 export type OperationType = Operation['type'];
 

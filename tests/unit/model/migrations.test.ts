@@ -6,7 +6,7 @@ import { clone, sampleEdition } from './fixtures';
 
 /** The sample edition written in the documented version-0 (prototype) shape. */
 function asVersion0(edition: Edition): Record<string, unknown> {
-  const { schemaVersion: _v, meta, pages, stories, ...rest } = clone(edition);
+  const { schemaVersion: _v, meta, pages, stories, review: _r, ...rest } = clone(edition);
   const { language: _l, ...meta0 } = meta;
   return {
     version: 0,
@@ -41,13 +41,33 @@ describe('migrations', () => {
     const result = loadEdition(old);
     if (!result.ok) throw new Error(result.message);
     expect(result.migratedFrom).toBe(0);
-    expect(result.applied).toEqual(['prototype-to-slate-blocks']);
+    expect(result.applied).toEqual(['prototype-to-slate-blocks', 'add-review-desk']);
     expect(result.edition.schemaVersion).toBe(SCHEMA_VERSION);
     expect(result.edition.stories['st-lead'].blocks[0].type).toBe('headline');
     expect(result.edition.meta.language).toBe('zh-Hans');
     expect(result.edition.pages[0].bleed).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
     expect(result.edition.pages[0].baselineGrid).toBeNull();
     expect(JSON.stringify(old)).toBe(frozen); // the input is not modified
+  });
+
+  it('carry a version-1 file (before the proofreading desk) to an edition with an empty review', () => {
+    const { review: _r, ...v1 } = { ...clone(sampleEdition()), schemaVersion: 1 };
+    const frozen = JSON.stringify(v1);
+    const result = loadEdition(v1);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.migratedFrom).toBe(1);
+    expect(result.applied).toEqual(['add-review-desk']);
+    expect(result.edition.review).toEqual({
+      settings: { trackChanges: false, trackStories: {}, requireSignoff: false },
+      notes: [],
+      changes: [],
+      rounds: [],
+      signoffs: {},
+    });
+    const { review: _added, schemaVersion, ...rest } = result.edition;
+    expect(schemaVersion).toBe(2);
+    expect({ ...rest, schemaVersion: 1 }).toEqual(v1);
+    expect(JSON.stringify(v1)).toBe(frozen);
   });
 
   it('leave a current file as it is', () => {

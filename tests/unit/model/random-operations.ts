@@ -26,6 +26,8 @@ export const seedArb = fc.record({
 });
 export type Seed = typeof seedArb extends fc.Arbitrary<infer T> ? T : never;
 
+const STAMP = { author: '校对', color: '#2255aa', time: '2024-05-01T09:30:00.000Z' };
+
 const pick = <T>(list: readonly T[], n: number): T | undefined =>
   list.length ? list[n % list.length] : undefined;
 
@@ -42,9 +44,57 @@ export function buildOperation(e: Edition, s: Seed, serial: number): Operation {
   const frame = pick(frames, s.b);
   const page = pick(e.pages, s.a);
   const fresh = `x${serial}`;
+  const lastBlock = story ? Math.min(blockIndex, story.blocks.length - 1) : 0;
   const kinds: (() => Operation)[] = [
     () => ({ type: 'insert_text', storyId, block: blockIndex, offset, text: s.text }),
     () => ({ type: 'remove_text', storyId, block: blockIndex, offset, length: s.a % 4 }),
+    // The proofreading desk: notes and tracked changes whose anchors the text operations then move.
+    () => ({
+      type: 'upsert_note',
+      note: {
+        id: s.flag ? `nt-${fresh}` : (pick(e.review?.notes ?? [], s.b)?.id ?? `nt-${fresh}`),
+        ...STAMP,
+        anchor: {
+          kind: 'text',
+          storyId,
+          from: { block: blockIndex, offset: 0 },
+          to: { block: blockIndex, offset },
+          quote: s.text,
+        },
+        text: s.text,
+        replies: [],
+        resolved: s.flag ? null : STAMP,
+      },
+    }),
+    // Review records are rare in a sequence: with none to remove, this adds one instead.
+    () =>
+      e.review?.notes.length ? { type: 'remove_note', noteId: pick(e.review.notes, s.b)!.id } : kinds[2](),
+    () => ({
+      type: 'upsert_change',
+      change: {
+        id: `ch-${fresh}`,
+        ...STAMP,
+        kind: 'insert',
+        storyId,
+        // Inside the story more often than the other kinds, so that remove_change has records to remove.
+        from: { block: lastBlock, offset: Math.min(offset, length, s.a % (length + 1)) },
+        to: { block: lastBlock, offset: Math.min(offset, length) },
+      },
+    }),
+    () =>
+      e.review?.changes.length
+        ? { type: 'remove_change', changeId: pick(e.review.changes, s.b)!.id }
+        : kinds[4](),
+    () => ({
+      type: 'set_signoff',
+      pageId: page?.id ?? 'pg-none',
+      signoff: s.flag ? { ...STAMP, roundId: null } : null,
+    }),
+    () => ({
+      type: 'set_review_settings',
+      props: { trackChanges: s.flag },
+      trackStories: { [storyId]: s.a % 3 === 0 ? null : s.flag },
+    }),
     () => ({
       type: 'split_block',
       storyId,

@@ -14,6 +14,9 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   export: () => import('./commands/export'),
   preflight: () => import('./commands/preflight'),
   find: () => import('./commands/find'),
+  server: () => import('./commands/server'),
+  push: () => import('./commands/push'),
+  pull: () => import('./commands/pull'),
 };
 
 const usage = `Usage: folio <command> [options]
@@ -26,6 +29,9 @@ Commands:
   export <edition.folio> -o out.pdf  export print-ready PDF
   preflight <edition.folio>          check an edition before it goes to press
   find <edition.folio> <pattern>     find (and replace) text in an edition
+  server [user add|list]             run the newsroom server, manage its accounts
+  push <edition.folio> --server <url> --edition <name>   publish an edition to a newsroom server
+  pull --server <url> --edition <name> -o <file.folio>   save a shared edition as a .folio
 
 Run 'folio <command> --help' for a command's options.`;
 

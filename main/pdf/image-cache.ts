@@ -1,19 +1,29 @@
 /**
  * Prepared images kept between exports in one process: converting an RGB
  * photo to CMYK costs far more than painting a page, and designers export
- * the same edition again after every correction. Keyed by the bytes' hash,
- * the preset and the target width, so a changed photo is never reused.
+ * the same edition again after every correction. Keyed by the bytes' hash
+ * and the output settings, so a changed photo or crop is never reused.
  */
 import { createHash } from 'node:crypto';
-import type { PreparedImage } from './image-prepare';
+import type { ImageNeeds } from './image-needs';
+import type { ImageOutput, PreparedImage } from './image-prepare';
 
 const LIMIT_BYTES = 256 * 1024 * 1024;
 const cache = new Map<string, PreparedImage>();
 let total = 0;
 
-export function imageCacheKey(bytes: Uint8Array, preset: string, targetWidthPx: number): string {
+/** The bytes' hash and everything that decides the output: preset, quality, profile, crop and size. */
+export function imageCacheKey(bytes: Uint8Array, output: ImageOutput, needs: ImageNeeds): string {
   const hash = createHash('sha1').update(bytes).digest('hex');
-  return `${hash}:${preset}:${preset === 'proof' ? targetWidthPx : 0}`;
+  const { crop } = needs;
+  return [
+    hash,
+    output.preset,
+    output.jpegQuality,
+    output.cmykProfile ?? '',
+    `${crop.left},${crop.top},${crop.width},${crop.height}`,
+    `${needs.outWidth}x${needs.outHeight}`,
+  ].join(':');
 }
 
 export function cachedImage(key: string): PreparedImage | undefined {

@@ -1,14 +1,20 @@
 /**
- * Turns an asset's bytes into what the PDF embeds, per preset:
- * - Press: full resolution, no transparency, CMYK or grey. A CMYK or grey
- *   JPEG is passed through untouched; an RGB JPEG, WebP or HEIC photo is
- *   converted to a CMYK JPEG (quality 95); PNG and TIFF (lossless sources)
- *   become lossless Flate-compressed CMYK or grey samples. Alpha is flattened
- *   on white (PDF/X-1a allows no soft masks).
- * - Proof: RGB JPEG at about 150 ppi at the largest size the image is placed.
+ * Turns an asset's bytes into what the PDF embeds, per preset. Only the
+ * pixels some placement shows are kept (the crop), at no more than the
+ * preset's output resolution at the placed size (never upsampled):
+ * - Press: no transparency, CMYK or grey. RGB photos (JPEG, WebP, HEIC)
+ *   become YCCK JPEGs (ycck-jpeg.ts) at the preset's quality; PNG and TIFF
+ *   (lossless sources, often graphics) become lossless Flate CMYK or grey
+ *   samples; alpha is flattened on white (PDF/X-1a allows no soft masks).
+ * - Proof: RGB JPEG at the preset's (lower) resolution and quality.
+ * A JPEG already in the output's colour space is passed through byte for
+ * byte unless cropping and resampling would drop more than half its pixels:
+ * re-encoding costs a generation of JPEG loss, worth it only for a real saving.
  */
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { Asset } from '../../shared/model/types';
+import type { ImageNeeds, PixelRect } from './image-needs';
+import { encodeCmykJpeg } from './ycck-jpeg';
 
 export type ExportPreset = 'press' | 'proof';
 
@@ -21,6 +27,21 @@ export interface PreparedImage {
   bytes: Uint8Array;
   /** Adobe CMYK JPEGs store inverted samples. */
   invertedCmyk: boolean;
+  /** A YCCK JPEG: the reader converts back to CMYK (DecodeParms ColorTransform 1). */
+  colorTransform: boolean;
+  /** The part of the upright original these pixels show. */
+  crop: PixelRect;
+}
+
+/** How the export writes images. */
+export interface ImageOutput {
+  preset: ExportPreset;
+  /** Output resolution at the placed size, in ppi; null keeps every pixel. */
+  ppi: number | null;
+  /** JPEG quality (1–100) of images Folio encodes. */
+  jpegQuality: number;
+  /** CMYK ICC profile for separating RGB photos (Press); libvips's generic one when omitted. */
+  cmykProfile?: string;
 }
 
 /** An image that cannot be read or embedded; names the asset. */
@@ -34,21 +55,17 @@ export class ImageError extends Error {
   }
 }
 
-const PROOF_PPI = 150;
-/** RGB photos converted for press. (mozjpeg would save a quarter of the bytes but takes 4× as long.) */
-const CONVERTED_JPEG_QUALITY = 90;
+export interface ImageFacts {
+  meta: Metadata;
+  /** Pixel size after EXIF orientation, which is how the page shows it. */
+  uprightWidth: number;
+  uprightHeight: number;
+}
 
-/**
- * @param maxPlacedWidthPt the largest width in points the image is drawn at in
- *   this export (Proof downsamples to 150 ppi of it).
- */
-export async function prepareImage(
-  asset: Asset,
-  bytes: Uint8Array | undefined,
-  preset: ExportPreset,
-  maxPlacedWidthPt: number,
-  cmykProfile?: string,
-): Promise<PreparedImage> {
+const SUPPORTED = ['jpeg', 'png', 'tiff', 'webp', 'heif'];
+
+/** Reads and checks the image's header; throws ImageError naming the asset. */
+export async function readImageFacts(asset: Asset, bytes: Uint8Array | undefined): Promise<ImageFacts> {
   if (!bytes || bytes.length === 0) throw new ImageError(asset, 'is missing from the edition package');
   let meta: Metadata;
   try {
@@ -57,30 +74,75 @@ export async function prepareImage(
     throw new ImageError(asset, `cannot be read: ${reason(error)}`);
   }
   if (!meta.width || !meta.height) throw new ImageError(asset, 'has no pixel size');
-  const supported = ['jpeg', 'png', 'tiff', 'webp', 'heif'];
-  if (!meta.format || !supported.includes(meta.format)) {
+  if (!meta.format || !SUPPORTED.includes(meta.format)) {
     throw new ImageError(
       asset,
       `is in an unsupported format (${meta.format ?? 'unknown'}); use JPEG, PNG, TIFF, WebP or HEIC`,
     );
   }
+  const turned = (meta.orientation ?? 1) >= 5;
+  return {
+    meta,
+    uprightWidth: turned ? meta.height : meta.width,
+    uprightHeight: turned ? meta.width : meta.height,
+  };
+}
+
+export async function prepareImage(
+  asset: Asset,
+  bytes: Uint8Array,
+  facts: ImageFacts,
+  needs: ImageNeeds,
+  output: ImageOutput,
+): Promise<PreparedImage> {
   try {
-    if (preset === 'proof') return await proofImage(bytes, meta, maxPlacedWidthPt);
-    return await pressImage(bytes, meta, cmykProfile);
+    if (output.preset === 'proof') return await proofImage(bytes, facts, needs, output);
+    return await pressImage(bytes, facts, needs, output);
   } catch (error) {
     if (error instanceof ImageError) throw error;
     throw new ImageError(asset, `is damaged: ${reason(error)}`);
   }
 }
 
+/** Whether the bytes can go into the PDF untouched: upright, and cropping and resampling would keep at least half the pixels. */
+function worthPassingThrough(facts: ImageFacts, needs: ImageNeeds): boolean {
+  const upright = (facts.meta.orientation ?? 1) === 1;
+  const kept = needs.outWidth * needs.outHeight;
+  return upright && kept * 2 >= facts.uprightWidth * facts.uprightHeight;
+}
+
+const WHOLE = (facts: ImageFacts): PixelRect => ({
+  left: 0,
+  top: 0,
+  width: facts.uprightWidth,
+  height: facts.uprightHeight,
+});
+
+/** The upright, flattened image cut to the crop and resampled to the output size. */
+function cropped(bytes: Uint8Array, needs: ImageNeeds, facts: ImageFacts): Sharp {
+  let image = sharp(bytes).rotate().flatten({ background: '#ffffff' });
+  const { crop } = needs;
+  if (crop.width !== facts.uprightWidth || crop.height !== facts.uprightHeight) image = image.extract(crop);
+  if (needs.outWidth !== crop.width || needs.outHeight !== crop.height) {
+    image = image.resize(needs.outWidth, needs.outHeight, { fit: 'fill' });
+  }
+  return image;
+}
+
 async function pressImage(
   bytes: Uint8Array,
-  meta: Metadata,
-  cmykProfile: string | undefined,
+  facts: ImageFacts,
+  needs: ImageNeeds,
+  output: ImageOutput,
 ): Promise<PreparedImage> {
+  const { meta } = facts;
   const gray = meta.space === 'b-w' || meta.channels === 1 || (meta.channels === 2 && meta.space !== 'cmyk');
   const cmyk = meta.space === 'cmyk';
-  if (meta.format === 'jpeg' && (cmyk || (gray && meta.channels === 1))) {
+  if (
+    meta.format === 'jpeg' &&
+    (cmyk || (gray && meta.channels === 1)) &&
+    worthPassingThrough(facts, needs)
+  ) {
     // Decode once so a truncated or corrupt file is caught here, not by the printer's RIP.
     await sharp(bytes).raw().toBuffer();
     return {
@@ -90,49 +152,72 @@ async function pressImage(
       filter: 'DCTDecode',
       bytes,
       invertedCmyk: cmyk && hasAdobeMarker(bytes),
+      colorTransform: false,
+      crop: WHOLE(facts),
     };
   }
-  const flat = sharp(bytes).rotate().flatten({ background: '#ffffff' });
+  const image = cropped(bytes, needs, facts);
+  const lossless = meta.format === 'png' || meta.format === 'tiff';
+  let samples: { data: Buffer; width: number; height: number };
   if (cmyk) {
-    // Already separated (e.g. a CMYK TIFF): keep the designer's numbers.
-    const { data, info } = await flat.toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-    return {
-      widthPx: info.width,
-      heightPx: info.height,
-      colorSpace: 'DeviceCMYK',
-      filter: 'Flate',
-      bytes: data,
-      invertedCmyk: false,
-    };
+    // Already separated (a CMYK TIFF or JPEG): keep the designer's numbers.
+    samples = await rawSamples(image.toColourspace('cmyk'), 4);
+  } else {
+    samples = await rawSamples(toPressColour(image, gray, output.cmykProfile), gray ? 1 : 4);
   }
-  if (meta.format === 'png' || meta.format === 'tiff') {
-    const { data, info } = await toPressColour(flat, gray, cmykProfile)
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const channels = gray ? 1 : 4;
-    if (data.length !== info.width * info.height * channels)
-      throw new Error(`conversion gave ${data.length} bytes, not ${channels} channels`);
+  const base = { widthPx: samples.width, heightPx: samples.height, crop: needs.crop };
+  if (lossless) {
     return {
-      widthPx: info.width,
-      heightPx: info.height,
+      ...base,
       colorSpace: gray ? 'DeviceGray' : 'DeviceCMYK',
       filter: 'Flate',
-      bytes: data,
+      bytes: samples.data,
       invertedCmyk: false,
+      colorTransform: false,
     };
   }
-  const jpeg = await toPressColour(flat, gray, cmykProfile)
-    .jpeg({ quality: CONVERTED_JPEG_QUALITY, chromaSubsampling: '4:4:4' })
-    .toBuffer({ resolveWithObject: true });
-  // sharp's info reports 3 channels after an ICC export; the colour space is what we asked for.
+  if (gray) {
+    const jpeg = await sharp(samples.data, {
+      raw: { width: samples.width, height: samples.height, channels: 1 },
+    })
+      .toColourspace('b-w')
+      .jpeg({
+        quality: output.jpegQuality,
+        trellisQuantisation: true,
+        optimiseCoding: true,
+        quantisationTable: 3,
+      })
+      .toBuffer();
+    return {
+      ...base,
+      colorSpace: 'DeviceGray',
+      filter: 'DCTDecode',
+      bytes: jpeg,
+      invertedCmyk: false,
+      colorTransform: false,
+    };
+  }
+  const jpeg = await encodeCmykJpeg(samples.data, samples.width, samples.height, {
+    quality: output.jpegQuality,
+  });
   return {
-    widthPx: jpeg.info.width,
-    heightPx: jpeg.info.height,
-    colorSpace: gray ? 'DeviceGray' : 'DeviceCMYK',
+    ...base,
+    colorSpace: 'DeviceCMYK',
     filter: 'DCTDecode',
-    bytes: jpeg.data,
-    invertedCmyk: !gray && hasAdobeMarker(jpeg.data),
+    bytes: jpeg,
+    invertedCmyk: true,
+    colorTransform: true,
   };
+}
+
+async function rawSamples(
+  image: Sharp,
+  channels: number,
+): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  if (data.length !== info.width * info.height * channels)
+    throw new Error(`conversion gave ${data.length} bytes, not ${channels} channels`);
+  return { data, width: info.width, height: info.height };
 }
 
 /**
@@ -148,15 +233,16 @@ function toPressColour(image: Sharp, gray: boolean, cmykProfile: string | undefi
 
 async function proofImage(
   bytes: Uint8Array,
-  meta: Metadata,
-  maxPlacedWidthPt: number,
+  facts: ImageFacts,
+  needs: ImageNeeds,
+  output: ImageOutput,
 ): Promise<PreparedImage> {
-  const wanted = Math.max(1, Math.ceil((maxPlacedWidthPt / 72) * PROOF_PPI));
-  const upright = (meta.orientation ?? 1) === 1;
+  const { meta } = facts;
   const plain =
     (meta.space === 'srgb' && meta.channels === 3) || (meta.space === 'b-w' && meta.channels === 1);
-  if (meta.format === 'jpeg' && upright && plain && (meta.width as number) <= wanted) {
-    // Already small enough and in a screen colour space: pass the JPEG through untouched.
+  const resampled = needs.outWidth < needs.crop.width || needs.outHeight < needs.crop.height;
+  if (meta.format === 'jpeg' && plain && !resampled && worthPassingThrough(facts, needs)) {
+    // Small enough and in a screen colour space: pass the JPEG through untouched.
     await sharp(bytes).resize(16).raw().toBuffer();
     return {
       widthPx: meta.width as number,
@@ -165,14 +251,18 @@ async function proofImage(
       filter: 'DCTDecode',
       bytes,
       invertedCmyk: false,
+      colorTransform: false,
+      crop: WHOLE(facts),
     };
   }
-  let pipeline = sharp(bytes).rotate().flatten({ background: '#ffffff' });
-  const orientedWidth = (meta.orientation ?? 1) >= 5 ? (meta.height as number) : (meta.width as number);
-  if (orientedWidth > wanted) pipeline = pipeline.resize({ width: wanted });
-  const { data, info } = await pipeline
+  const { data, info } = await cropped(bytes, needs, facts)
     .toColourspace('srgb')
-    .jpeg({ quality: 80 })
+    .jpeg({
+      quality: output.jpegQuality,
+      trellisQuantisation: true,
+      optimiseCoding: true,
+      quantisationTable: 3,
+    })
     .toBuffer({ resolveWithObject: true });
   return {
     widthPx: info.width,
@@ -181,6 +271,8 @@ async function proofImage(
     filter: 'DCTDecode',
     bytes: data,
     invertedCmyk: false,
+    colorTransform: false,
+    crop: needs.crop,
   };
 }
 

@@ -90,8 +90,13 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
   const colors = new PdfColors(doc);
   const text = new TextPainter(fonts, colors, new Overprint(doc, options.overprintBlack));
   const graphics = new GraphicsPainter(colors);
-  const images = new PdfImageSet(doc, edition.assets, input.assets, options.preset, options.cmykProfile);
-  await images.prepare(sheets.flat());
+  const images = new PdfImageSet(doc, edition.assets, input.assets, {
+    preset: options.preset,
+    ppi: options.imagePpi,
+    jpegQuality: options.jpegQuality,
+    cmykProfile: options.cmykProfile,
+  });
+  await images.prepare(sheets.flat(), options.bleed);
   if (options.pdfx) {
     const profile = options.cmykProfile ? readCmykProfile(readFileSync(options.cmykProfile)) : undefined;
     markPdfX1a(doc, profile);

@@ -13,7 +13,7 @@ as subsets, CMYK colours, boxes for bleed and trim.
 
 Options:
   -o, --output <file>      the PDF to write (required)
-  --preset press|proof     press (default): CMYK, full-resolution images, bleed,
+  --preset press|proof     press (default): CMYK, images at 300 ppi, bleed,
                            marks, PDF/X-1a keys; proof: small, RGB images at
                            150 ppi, trimmed page, no marks
   --pages <range>          pages to export, e.g. 1-3,5 (default: all)
@@ -23,7 +23,11 @@ Options:
   --force                  export a press PDF even if preflight finds errors
   --no-overprint           solid black text knocks out (press overprints it)
   --cmyk-profile <file>    CMYK ICC profile for converting RGB photos (press);
-                           default: libvips's generic CMYK profile`;
+                           default: libvips's generic CMYK profile
+  --image-ppi <n|full>     resolution of photos at their placed size; higher
+                           ones are resampled down (default: 300 press, 150
+                           proof); full keeps every pixel the frame shows
+  --jpeg-quality <1-100>   quality of the JPEGs Folio writes (default: 80)`;
 
 interface ExportArgs {
   input: string;
@@ -35,6 +39,8 @@ interface ExportArgs {
   force: boolean;
   cmykProfile?: string;
   overprintBlack?: boolean;
+  imagePpi?: number | null;
+  jpegQuality?: number;
 }
 
 function parseArgs(args: string[]): ExportArgs {
@@ -47,6 +53,8 @@ function parseArgs(args: string[]): ExportArgs {
   let force = false;
   let cmykProfile: string | undefined;
   let overprintBlack: boolean | undefined;
+  let imagePpi: number | null | undefined;
+  let jpegQuality: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -67,13 +75,35 @@ function parseArgs(args: string[]): ExportArgs {
     else if (arg === '--force') force = true;
     else if (arg === '--cmyk-profile') cmykProfile = value();
     else if (arg === '--no-overprint') overprintBlack = false;
-    else if (arg.startsWith('-')) throw new UserError(`unknown option ${arg}`);
+    else if (arg === '--image-ppi') {
+      const given = value();
+      imagePpi = given === 'full' ? null : Number(given);
+      if (imagePpi !== null && !(Number.isFinite(imagePpi) && imagePpi >= 36 && imagePpi <= 4800))
+        throw new UserError(`--image-ppi '${given}': give a resolution from 36 to 4800, or full`);
+    } else if (arg === '--jpeg-quality') {
+      const given = value();
+      jpegQuality = Number(given);
+      if (!(Number.isInteger(jpegQuality) && jpegQuality >= 1 && jpegQuality <= 100))
+        throw new UserError(`--jpeg-quality '${given}': give a whole number from 1 to 100`);
+    } else if (arg.startsWith('-')) throw new UserError(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else throw new UserError(`unexpected argument '${arg}'`);
   }
   if (!input) throw new UserError('which edition? Usage: folio export <edition.folio> -o <out.pdf>');
   if (!output) throw new UserError('where to? Give the PDF to write with -o <out.pdf>');
-  return { input, output, preset, pages, marks, spreads, force, cmykProfile, overprintBlack };
+  return {
+    input,
+    output,
+    preset,
+    pages,
+    marks,
+    spreads,
+    force,
+    cmykProfile,
+    overprintBlack,
+    imagePpi,
+    jpegQuality,
+  };
 }
 
 export const command: CliCommand = {
@@ -118,6 +148,8 @@ export const command: CliCommand = {
           force: options.force,
           cmykProfile: options.cmykProfile ? resolve(io.cwd, options.cmykProfile) : undefined,
           overprintBlack: options.overprintBlack,
+          imagePpi: options.imagePpi,
+          jpegQuality: options.jpegQuality,
         },
         onProgress:
           total > 1

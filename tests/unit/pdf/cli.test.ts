@@ -66,6 +66,30 @@ describe('folio export', () => {
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(2);
   });
 
+  it('--image-ppi and --jpeg-quality change the photos; a bad value is one line, exit 2', async () => {
+    const small = await folio(
+      dir,
+      'export',
+      'good.folio',
+      '-o',
+      'q40.pdf',
+      '--jpeg-quality',
+      '40',
+      '--image-ppi',
+      '150',
+    );
+    const full = await folio(dir, 'export', 'good.folio', '-o', 'full.pdf', '--image-ppi', 'full');
+    expect(small.code).toBe(0);
+    expect(full.code).toBe(0);
+    expect(readFileSync(join(dir, 'q40.pdf')).length).toBeLessThan(
+      readFileSync(join(dir, 'full.pdf')).length,
+    );
+    const bad = await folio(dir, 'export', 'good.folio', '-o', 'bad-q.pdf', '--jpeg-quality', 'best');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toEqual(["folio export: --jpeg-quality 'best': give a whole number from 1 to 100"]);
+    expect(existsSync(join(dir, 'bad-q.pdf'))).toBe(false);
+  });
+
   it('a bad page range is one line, exit 2, and nothing is written', async () => {
     const run = await folio(dir, 'export', 'good.folio', '-o', 'bad-range.pdf', '--pages', '2-9');
     expect(run.code).toBe(2);

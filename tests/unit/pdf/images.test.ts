@@ -132,11 +132,61 @@ describe('images in a Press PDF', () => {
     expect(Buffer.compare(images[0].stream as Buffer, Buffer.from(jpeg))).toBe(0);
   });
 
-  it('converts an RGB JPEG to a CMYK JPEG at full resolution, and it still prints red', async () => {
+  it('converts an RGB JPEG to a CMYK (YCCK) JPEG of just what the frame shows, and it still prints red', async () => {
     const { pdf, images } = await imageObjects(await sample('jpeg'), 'jpeg', 'press');
     expect(images[0].dict).toMatch(/\/ColorSpace \/DeviceCMYK/);
-    expect(images[0].dict).toMatch(/\/Width 120\b/);
-    expect(images[0].dict).toMatch(/\/Height 80\b/);
+    // The frame shows 100 × 60 of the image's 120 × 80 px (72 ppi, so nothing to resample).
+    expect(images[0].dict).toMatch(/\/Width 100\b/);
+    expect(images[0].dict).toMatch(/\/Height 60\b/);
+    expect(images[0].dict).toMatch(/\/ColorTransform 1\b/);
+    const [r, g, b] = await renderedCentre(pdf);
+    expect(r).toBeGreaterThan(150);
+    expect(g).toBeLessThan(90);
+    expect(b).toBeLessThan(90);
+  });
+
+  it('resamples a photo above 300 ppi as placed down to 300 ppi, and it still prints red', async () => {
+    // 1200 × 800 px drawn 120 pt wide: 720 ppi.
+    const big = await sharp({ create: { width: 1200, height: 800, channels: 3, background: red } })
+      .jpeg()
+      .toBuffer();
+    const { pdf, images } = await imageObjects(big, 'jpeg', 'press');
+    // The frame shows 100 × 60 pt of it: 417 × 250 px at 300 ppi.
+    expect(Number(/\/Width (\d+)/.exec(images[0].dict)?.[1])).toBeCloseTo((100 / 72) * 300, -1);
+    expect(Number(/\/Height (\d+)/.exec(images[0].dict)?.[1])).toBeCloseTo((60 / 72) * 300, -1);
+    const [r, g, b] = await renderedCentre(pdf);
+    expect(r).toBeGreaterThan(150);
+    expect(g).toBeLessThan(90);
+    expect(b).toBeLessThan(90);
+  });
+
+  it('never upsamples, and keeps every pixel when the resolution is set to full', async () => {
+    const big = await sharp({ create: { width: 1200, height: 800, channels: 3, background: red } })
+      .jpeg()
+      .toBuffer();
+    const { list, edition, assets } = fixture(big, 'jpeg');
+    const pdf = await renderPdf({
+      edition,
+      displayList: list,
+      assets,
+      options: resolveOptions({ preset: 'press', marks: false, imagePpi: null }),
+    });
+    const [image] = readObjects(pdf).filter((o) => /\/Subtype \/Image/.test(o.dict));
+    // 100 × 60 pt of a 10 px/pt image: 1000 × 600 px, untouched in number.
+    expect(image.dict).toMatch(/\/Width 1000\b/);
+    expect(image.dict).toMatch(/\/Height 600\b/);
+    const small = await imageObjects(await sample('jpeg'), 'jpeg', 'press');
+    expect(small.images[0].dict).toMatch(/\/Width 100\b/);
+  });
+
+  it('re-encodes a CMYK JPEG far above 300 ppi, keeping its CMYK numbers', async () => {
+    const big = await sharp({ create: { width: 1200, height: 800, channels: 3, background: red } })
+      .toColourspace('cmyk')
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const { pdf, images } = await imageObjects(big, 'jpeg', 'press');
+    expect(images[0].dict).toMatch(/\/ColorSpace \/DeviceCMYK/);
+    expect(Number(/\/Width (\d+)/.exec(images[0].dict)?.[1])).toBeLessThan(450);
     const [r, g, b] = await renderedCentre(pdf);
     expect(r).toBeGreaterThan(150);
     expect(g).toBeLessThan(90);
@@ -165,22 +215,70 @@ describe('images in a Press PDF', () => {
   it('clips the image to its frame', async () => {
     const { pdf } = await imageObjects(await sample('jpeg'), 'jpeg', 'press');
     const content = readObjects(pdf).find((o) => o.stream && /\/Im1 Do/.test(o.stream.toString('latin1')));
-    // frame rectangle, clip, then the image matrix at imageX/Y/W/H (y flipped).
+    // Frame rectangle, clip, then the embedded crop (the frame's 100 × 60 of the image) where it falls (y flipped).
     expect(content?.stream?.toString('latin1')).toContain(
-      'q 50 50 100 60 re W n 120 0 0 -80 40 125 cm /Im1 Do Q',
+      'q 50 50 100 60 re W n 100 0 0 -60 50 110 cm /Im1 Do Q',
     );
   });
 });
 
+describe('an image placed more than once', () => {
+  it('is stored once, holding what all its frames show, and each frame paints its part', async () => {
+    // 400 × 100 px at 100 × 25 pt; the first frame shows the left quarter, the second (page 2) the right quarter.
+    const wide = await sharp({ create: { width: 400, height: 100, channels: 3, background: red } })
+      .jpeg()
+      .toBuffer();
+    const frame = (x: number, frameId: string): DisplayImage => ({
+      kind: 'image',
+      frameId,
+      fromMaster: false,
+      x,
+      y: 50,
+      width: 25,
+      height: 25,
+      assetId: 'a1',
+      imageX: 50,
+      imageY: 50,
+      imageWidth: 100,
+      imageHeight: 25,
+      stroke: null,
+    });
+    const list = displayList([displayPage(0, [frame(50, 'left')]), displayPage(1, [frame(125, 'right')])]);
+    const asset: Asset = {
+      id: 'a1',
+      name: 'wide.jpeg',
+      path: 'assets/wide.jpeg',
+      mime: 'image/jpeg',
+      widthPx: 400,
+      heightPx: 100,
+      colorSpace: 'rgb',
+      byteLength: wide.length,
+    };
+    const pdf = await renderPdf({
+      edition: editionFor(list, { assets: { a1: asset } }),
+      displayList: list,
+      assets: new Map([['a1', wide]]),
+      options: resolveOptions({ preset: 'press', marks: false }),
+    });
+    const objects = readObjects(pdf);
+    const images = objects.filter((o) => /\/Subtype \/Image/.test(o.dict));
+    expect(images).toHaveLength(1);
+    // The union of the two quarters spans the whole width.
+    expect(images[0].dict).toMatch(/\/Width 400\b/);
+    const contents = objects.filter((o) => o.stream && /\/Im1 Do/.test(o.stream.toString('latin1')));
+    expect(contents).toHaveLength(2);
+  });
+});
+
 describe('images in a Proof PDF', () => {
-  it('downsamples to about 150 ppi of the placed size as an RGB JPEG', async () => {
+  it('downsamples what the frame shows to about 150 ppi as an RGB JPEG', async () => {
     const big = await sharp({ create: { width: 2000, height: 1333, channels: 3, background: red } })
       .jpeg()
       .toBuffer();
     const { images } = await imageObjects(big, 'jpeg', 'proof');
     expect(images[0].dict).toMatch(/\/ColorSpace \/DeviceRGB/);
-    // 120 pt wide at 150 ppi = 250 px.
-    expect(images[0].dict).toMatch(/\/Width 250\b/);
+    // The frame shows 100 pt of the 120 pt wide image: about 208 px at 150 ppi.
+    expect(Number(/\/Width (\d+)/.exec(images[0].dict)?.[1])).toBeCloseTo((100 / 72) * 150, -1);
   });
 });
 

@@ -5,7 +5,7 @@
  * diff in remote-operations.ts compare by reference, and lets the composer
  * keep its work for pages and stories nobody touched.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Edition, Frame, MasterPage, Page, Story, StoryBlock } from '../model/types';
 import { CONTAINER, KIND, ORDER, VALUE, rootsOf, type EditionRoots } from './layout';
 import { readFields, type Fields } from './entries';
@@ -95,12 +95,7 @@ export class EditionReader {
       prime(r.characterStyles, edition.styles.character);
     if (this.last?.styles.swatches !== edition.styles.swatches) prime(r.swatches, edition.styles.swatches);
     if (this.last?.assets !== edition.assets) prime(r.assets, edition.assets);
-    const primeExtra = (key: string, value: unknown) => {
-      const part = r.extra.get(key);
-      const entries = part?.get('entries') as Y.Map<Entry> | undefined;
-      if (!entries || typeof value !== 'object' || value === null) return;
-      for (const v of Object.values(value as Record<string, { id: string }>)) set(entries.get(v.id), v);
-    };
+    const primeExtra = (key: string, value: unknown) => this.primePart(r.extra.get(key), value);
     const last = this.last as unknown as Fields | null;
     for (const [key, value] of Object.entries(edition as unknown as Fields)) {
       if (!KNOWN.has(key) && last?.[key] !== value) primeExtra(key, value);
@@ -272,13 +267,48 @@ export class EditionReader {
     return out;
   }
 
-  private extraValue(part: Entry, prev: unknown): unknown {
+  /** Reads a part (edition-writer.ts partKind): cached per Y.Map, so what did not change keeps its object. */
+  private extraValue(part: Entry, prev?: unknown): unknown {
+    const cached = this.cache.get(part);
+    if (cached !== undefined) return cached;
     const kind = part.get(KIND);
-    if (kind === 'json') return part.get(VALUE);
+    let value: unknown;
+    if (kind === 'json') value = part.get(VALUE);
+    else {
+      const entries = part.get('entries') as Y.Map<Entry> | undefined;
+      const pairs = entries ? this.orderedPairs(entries) : [];
+      if (kind === 'list') {
+        const list = pairs.map(([, e]) => this.extraValue(e));
+        value = Array.isArray(prev) && sameItems(prev, list) ? prev : list;
+      } else {
+        const obj: Fields = {};
+        for (const [k, e] of pairs) obj[k] = this.extraValue(e);
+        value =
+          prev && typeof prev === 'object' && this.sameFields(prev as Fields, obj) === prev ? prev : obj;
+      }
+    }
+    this.cache.set(part, value);
+    return value;
+  }
+
+  /** Primes a part's caches with the model's values (after a local change). */
+  private primePart(part: Entry | undefined, value: unknown): void {
+    if (!(part instanceof Y.Map) || value === undefined) return;
+    if (this.cache.get(part) === value) return;
+    this.cache.set(part, value);
+    const kind = part.get(KIND);
     const entries = part.get('entries') as Y.Map<Entry> | undefined;
-    const values = entries ? this.ordered(entries).map((e) => this.fields(e) as { id: string }) : [];
-    if (kind === 'list') return this.sameList(Array.isArray(prev) ? prev : undefined, values);
-    return this.sameRecord(prev as Record<string, { id: string }> | undefined, values);
+    if (!entries || kind === 'json') return;
+    if (kind === 'list' && Array.isArray(value))
+      for (const v of value as { id: string }[]) this.primePart(entries.get(v.id), v);
+    if (kind === 'object' && value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value as Fields)) this.primePart(entries.get(k), v);
+  }
+
+  private orderedPairs(root: Y.Map<Entry>): [string, Entry][] {
+    const list: { key: string; id: string; entry: Entry }[] = [];
+    for (const [id, entry] of root.entries()) list.push({ key: String(entry.get(ORDER) ?? ''), id, entry });
+    return byOrder(list).map((x) => [x.id, x.entry]);
   }
 
   private sameList<T>(prev: readonly T[] | undefined, next: T[]): T[] {

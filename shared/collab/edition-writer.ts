@@ -242,7 +242,7 @@ function writeStories(
   );
 }
 
-/** Top-level edition fields the layout does not know (parts of the model added later). */
+/** Top-level edition fields the layout does not know (the review desk, parts of the model added later). */
 function writeExtra(r: EditionRoots, before: Edition, after: Edition): void {
   const b = before as unknown as Fields;
   const a = after as unknown as Fields;
@@ -252,51 +252,88 @@ function writeExtra(r: EditionRoots, before: Edition, after: Edition): void {
   }
 }
 
-/** How an unknown part is stored: entry by entry when it is a record or list of objects with ids. */
-export function kindOf(value: unknown): 'record' | 'list' | 'json' {
-  const isEntry = (v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as WithId).id === 'string';
+/** Parts nest at most this deep (review → notes → a note → its fields as JSON); deeper values are JSON. */
+const MAX_DEPTH = 3;
+
+type PartKind = 'list' | 'object' | 'json';
+
+const isPlainObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * How a part of the model the layout does not know is stored: a list of
+ * objects with unique ids (or an empty list) entry by entry, a plain object
+ * field by field (each a part again), anything else — and anything nested
+ * deeper than MAX_DEPTH — as one JSON value. So two people adding notes at
+ * once both keep theirs, and two people changing different fields of one
+ * record both keep their change.
+ */
+export function partKind(value: unknown, depth: number): PartKind {
+  if (depth >= MAX_DEPTH) return 'json';
   if (Array.isArray(value)) {
-    if (
-      value.length > 0 &&
-      value.every(isEntry) &&
-      new Set(value.map((v) => (v as WithId).id)).size === value.length
-    )
-      return 'list';
-    return 'json';
+    const ids = value.map((v) => (isPlainObject(v) && typeof v.id === 'string' ? v.id : null));
+    return ids.every((id) => id !== null) && new Set(ids).size === ids.length ? 'list' : 'json';
   }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value);
-    if (entries.length > 0 && entries.every(([k, v]) => isEntry(v) && (v as WithId).id === k))
-      return 'record';
+  return isPlainObject(value) ? 'object' : 'json';
+}
+
+function partEntries(value: unknown, kind: PartKind): [string, unknown][] {
+  if (kind === 'list') return (value as WithId[]).map((v) => [v.id, v]);
+  if (kind === 'object') return Object.entries(value as Fields).filter(([, v]) => v !== undefined);
+  return [];
+}
+
+/** Writes one part (see partKind) under `key` of `parent`, changing only what differs from `before`. */
+export function writePart(
+  parent: Y.Map<unknown>,
+  key: string,
+  before: unknown,
+  after: unknown,
+  depth = 0,
+): void {
+  if (after === undefined) {
+    if (parent.has(key)) parent.delete(key);
+    return;
   }
-  return 'json';
+  let part = parent.get(key) as Y.Map<unknown> | undefined;
+  if (before === after && part) return;
+  const kind = partKind(after, depth);
+  if (
+    !(part instanceof Y.Map) ||
+    part.get(KIND) !== kind ||
+    before === undefined ||
+    partKind(before, depth) !== kind
+  ) {
+    part = new Y.Map<unknown>();
+    parent.set(key, part);
+    part.set(KIND, kind);
+    before = undefined;
+  }
+  if (kind === 'json') {
+    if (!sameJsonValue(part.get(VALUE), after)) part.set(VALUE, after);
+    return;
+  }
+  let entries = part.get('entries') as Y.Map<unknown> | undefined;
+  if (!entries) {
+    entries = new Y.Map<unknown>();
+    part.set('entries', entries);
+  }
+  const now = partEntries(after, kind);
+  const old = before === undefined ? [] : partEntries(before, kind);
+  const oldByKey = new Map(old);
+  for (const [k, v] of now) writePart(entries, k, oldByKey.get(k), v, depth + 1);
+  const keep = new Set(now.map(([k]) => k));
+  for (const [k] of old) if (!keep.has(k)) entries.delete(k);
+  if (old.length !== now.length || old.some(([k], i) => now[i][0] !== k) || before === undefined)
+    writeOrder(
+      entries as Y.Map<Y.Map<unknown>>,
+      now.map(([k]) => k),
+    );
+}
+
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function writeExtraValue(extra: Y.Map<Y.Map<unknown>>, key: string, before: unknown, after: unknown): void {
-  if (after === undefined) {
-    extra.delete(key);
-    return;
-  }
-  const kind = kindOf(after);
-  let part = extra.get(key);
-  const sameKind = part?.get(KIND) === kind && kindOf(before) === kind && before !== undefined;
-  if (!part || !sameKind) {
-    part = new Y.Map<unknown>();
-    extra.set(key, part);
-    part.set(KIND, kind);
-    before = kind === 'list' ? [] : kind === 'record' ? {} : undefined;
-  }
-  if (kind === 'json') {
-    part.set(VALUE, after);
-    return;
-  }
-  let entries = part.get('entries') as Y.Map<Y.Map<unknown>> | undefined;
-  if (!entries) {
-    entries = new Y.Map<Y.Map<unknown>>();
-    part.set('entries', entries);
-  }
-  const list = (v: unknown): WithId[] =>
-    Array.isArray(v) ? (v as WithId[]) : Object.values(v as Record<string, WithId>);
-  writeList(entries, list(before), list(after));
+  writePart(extra as Y.Map<unknown>, key, before, after, 0);
 }

@@ -16,7 +16,8 @@
  */
 import { applyOperation, locateFrame } from '../model/operations';
 import type { FrameContainer, Operation, StoryOperation } from '../model/ops/types';
-import type { Edition, Frame, MasterPage, Page, Story, StoryBlock } from '../model/types';
+import type { Edition, Frame, MasterPage, Page, Review, Story, StoryBlock } from '../model/types';
+import { reviewOf } from '../model/review';
 import { sameBlock, sameStory } from '../editing/same-story';
 import { applyToBlocks } from '../editing/apply-to-blocks';
 import { blockText } from '../editing/story-points';
@@ -147,6 +148,9 @@ export function operationsBetween(before: Edition, target: Edition): RemoteOpera
       if (!target.stories[id]) apply({ type: 'remove_story', storyId: id });
   }
 
+  // The proofreading desk: notes, tracked changes, rounds, sign-offs, settings.
+  if (before.review !== target.review) reviewOps(reviewOf(current), reviewOf(target), apply);
+
   // Removals of what others referred to, now that nothing does.
   removals(s.paragraph, t.paragraph, (styleId) => apply({ type: 'remove_paragraph_style', styleId }));
   removals(s.character, t.character, (styleId) => apply({ type: 'remove_character_style', styleId }));
@@ -266,6 +270,62 @@ function frameOps(start: Edition, target: Edition, apply: (op: Operation) => voi
       if (list[index]?.id !== frame.id && list.some((f) => f.id === frame.id))
         apply({ type: 'reorder_frame', frameId: frame.id, index });
     });
+  }
+}
+
+function reviewOps(before: Review, after: Review, apply: (op: Operation) => void): void {
+  if (before.settings !== after.settings && !sameJson(before.settings, after.settings)) {
+    const props: { trackChanges?: boolean; requireSignoff?: boolean } = {};
+    if (before.settings.trackChanges !== after.settings.trackChanges)
+      props.trackChanges = after.settings.trackChanges;
+    if (before.settings.requireSignoff !== after.settings.requireSignoff)
+      props.requireSignoff = after.settings.requireSignoff;
+    const trackStories: Record<string, boolean | null> = {};
+    const b = before.settings.trackStories;
+    const a = after.settings.trackStories;
+    for (const id of new Set([...Object.keys(b), ...Object.keys(a)]))
+      if (b[id] !== a[id]) trackStories[id] = a[id] ?? null;
+    apply({
+      type: 'set_review_settings',
+      props,
+      ...(Object.keys(trackStories).length ? { trackStories } : {}),
+    });
+  }
+  const lists = [
+    [
+      'notes',
+      (v: never, index: number) => ({ type: 'upsert_note', note: v, index }),
+      (id: string) => ({ type: 'remove_note', noteId: id }),
+    ],
+    [
+      'changes',
+      (v: never, index: number) => ({ type: 'upsert_change', change: v, index }),
+      (id: string) => ({ type: 'remove_change', changeId: id }),
+    ],
+    [
+      'rounds',
+      (v: never, index: number) => ({ type: 'upsert_round', round: v, index }),
+      (id: string) => ({ type: 'remove_round', roundId: id }),
+    ],
+  ] as const;
+  for (const [key, upsert, remove] of lists) {
+    const b = before[key] as { id: string }[];
+    const a = after[key] as { id: string }[];
+    if (b === a) continue;
+    const keep = new Set(a.map((v) => v.id));
+    for (const v of b) if (!keep.has(v.id)) apply(remove(v.id) as Operation);
+    const old = new Map(b.map((v) => [v.id, v]));
+    a.forEach((v, index) => {
+      const o = old.get(v.id);
+      if (!o || (o !== v && !sameJson(o, v))) apply(upsert(v as never, index) as Operation);
+    });
+  }
+  if (before.signoffs !== after.signoffs) {
+    for (const pageId of new Set([...Object.keys(before.signoffs), ...Object.keys(after.signoffs)])) {
+      const o = before.signoffs[pageId];
+      const v = after.signoffs[pageId];
+      if (o !== v && !sameJson(o, v)) apply({ type: 'set_signoff', pageId, signoff: v ?? null });
+    }
   }
 }
 

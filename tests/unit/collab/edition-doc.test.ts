@@ -66,6 +66,36 @@ describe('the edition as a Y.Doc', () => {
     expect(readEdition(copy)).toEqual(edition);
   });
 
+  it('notes two people add at once are both kept, and arrive as the review operations', () => {
+    const { a, b, ra, rb } = pair(sampleEdition());
+    const note = (id: string, author: string) => ({
+      id,
+      author,
+      color: '#cc0000',
+      time: '2026-12-04T20:00:00Z',
+      anchor: { kind: 'frame' as const, frameId: 'fr-a' },
+      text: `${author} 核对`,
+      replies: [],
+      resolved: null,
+    });
+    const held: [Y.Doc, Uint8Array][] = [];
+    a.on('update', (u: Uint8Array, o: unknown) => o !== 'net' && held.push([b, u]));
+    b.on('update', (u: Uint8Array, o: unknown) => o !== 'net' && held.push([a, u]));
+    const seen: string[] = [];
+    rb.binding.onRemote((change) => {
+      seen.push(...change.ops.map((op) => op.type));
+      rb.binding.settled(change.complete ? change.edition : change.target);
+    });
+    ra.apply([{ type: 'upsert_note', note: note('nt-a', 'eli') }], apply);
+    rb.apply([{ type: 'upsert_note', note: note('nt-b', 'pat') }], apply);
+    for (const [doc, u] of held) Y.applyUpdate(doc, u, 'net');
+    const ids = (r: EditionReplica) => (r.edition.review?.notes ?? []).map((n) => n.id).sort();
+    expect(ids(ra)).toEqual(['nt-a', 'nt-b']);
+    expect(ids(rb)).toEqual(['nt-a', 'nt-b']);
+    expect(seen).toContain('upsert_note');
+    expect(validateEdition(rb.edition).ok).toBe(true);
+  });
+
   it('a typed character is one small update that reaches the other replica as insert_text', () => {
     const { a, b, ra, rb } = pair(sampleEdition());
     const updates: Uint8Array[] = [];

@@ -6,7 +6,7 @@
  * or `all`/`全部`). Errors come back as message keys with values so the
  * panel shows them in the interface language.
  */
-import type { Pt } from '../model/types';
+import type { ParagraphLength, Pt } from '../model/types';
 import { type LengthUnit, formatLength, parseLength, ptToHao } from '../model/units';
 import { FONT_WEIGHTS } from '../model/defaults';
 
@@ -60,6 +60,51 @@ export function parseStyleLength(
   if (!(parsed.pt >= min && parsed.pt <= max))
     return fail('styles.error.range', { text: text.trim(), min: `${min}pt`, max: `${max}pt` });
   return { ok: true, value: round(parsed.pt) };
+}
+
+/**
+ * A paragraph indent or space as typed: 字 or em (`2字`, `2em`) is kept in
+ * em, so it follows the paragraph's size; mm, pt and in are kept in points.
+ * A bare number is read in `defaultUnit` ('zi' = em). The range is checked
+ * in points at `bodySize`.
+ */
+export function parseParagraphLength(
+  text: string,
+  options: { bodySize: Pt; defaultUnit: 'pt' | 'mm' | 'zi'; allowNegative?: boolean; max?: Pt },
+): FieldParse<ParagraphLength> {
+  // With a body size of 1, a length in 字 parses to its count of em.
+  const parsed = parseLength(text, { bodySize: 1, defaultUnit: options.defaultUnit });
+  if (!parsed.ok || parsed.unit === 'hao') return fail('styles.error.length', { text: text.trim() });
+  const em = parsed.unit === 'zi';
+  const pt = em ? parsed.pt * options.bodySize : parsed.pt;
+  const max = options.max ?? 2000;
+  const min = options.allowNegative ? -max : 0;
+  if (!(pt >= min && pt <= max))
+    return fail('styles.error.range', { text: text.trim(), min: `${min}pt`, max: `${max}pt` });
+  return { ok: true, value: em ? { value: round(parsed.pt), unit: 'em' } : round(parsed.pt) };
+}
+
+/**
+ * A paragraph indent or space as the field shows it: in em as `2字` (or
+ * `2em`, `emWord`), in points in the view's unit (mm or pt; a view in 字
+ * shows points as pt, since only a value kept in em follows the size).
+ */
+export function formatParagraphLength(
+  length: ParagraphLength,
+  viewUnit: 'pt' | 'mm' | 'zi',
+  emWord: '字' | 'em',
+): string {
+  if (typeof length !== 'number') return `${Number(length.value.toFixed(2))}${emWord}`;
+  return formatLength(length, viewUnit === 'zi' ? 'pt' : viewUnit);
+}
+
+/** The unit a bare number in a paragraph length field is read in: the one the field shows. */
+export function paragraphLengthUnit(
+  length: ParagraphLength,
+  viewUnit: 'pt' | 'mm' | 'zi',
+): 'pt' | 'mm' | 'zi' {
+  if (typeof length !== 'number') return 'zi';
+  return viewUnit === 'zi' ? 'pt' : viewUnit;
 }
 
 /** A length for display in the user's units (the view's mm/pt/字). */

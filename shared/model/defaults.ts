@@ -4,7 +4,8 @@
  * character styles for emphasis, and the swatches every paper uses.
  *
  * Chinese defaults follow common 对开 practice: 小五 (9 pt) Song body on
- * 13.5 pt leading, 2-character first-line indent, justified, 避头尾 basic;
+ * 13.5 pt leading, 2-character (2 em, so it follows the size) first-line
+ * indent, justified, 避头尾 basic;
  * headlines in Hei (Noto Sans SC) bold. English defaults keep the same sizes
  * but no 2-em indent and hyphenation on.
  */
@@ -90,6 +91,9 @@ export function baseParagraphProps(language: EditionLanguage): ParagraphStylePro
 }
 
 type RoleOverrides = Partial<ParagraphStyleProps> & { name: string; nameZh: string };
+
+/** The Chinese body's first-line indent: two characters of its own size, whatever that size becomes. */
+const TWO_ZI = { value: 2, unit: 'em' } as const;
 
 /** What each role changes on the base style. Sizes in pt; 号 names in comments. */
 function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrides> {
@@ -196,7 +200,7 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       fontWeight: 700,
       fontSize: body,
       leading,
-      firstLineIndent: zh ? 2 * body : 0,
+      firstLineIndent: zh ? TWO_ZI : 0,
       runIn: true,
       keepWithNext: true,
       alignToGrid: true,
@@ -208,7 +212,7 @@ function roleOverrides(language: EditionLanguage): Record<BlockRole, RoleOverrid
       fontWeight: 400,
       fontSize: body,
       leading,
-      firstLineIndent: zh ? 2 * body : 0,
+      firstLineIndent: zh ? TWO_ZI : 0,
       align: 'justify',
       lastLineAlign: 'left',
       kinsoku: 'basic',

@@ -14,6 +14,9 @@
  *       sign-off) beside the stories (types.ts, review-types.ts). An older
  *       build would keep the field but edit text without moving the notes'
  *       and changes' anchors, so it must not open these files.
+ *  - 3: paragraph indents and spaces (firstLineIndent, leftIndent,
+ *       rightIndent, spaceBefore, spaceAfter) may be `{ value, unit: 'em' }`
+ *       of the paragraph's size as well as points (types.ts).
  */
 import { SCHEMA_VERSION } from './types';
 
@@ -83,6 +86,16 @@ export const MIGRATIONS: readonly Migration[] = [
             signoffs: {},
           };
       return { ...document, schemaVersion: 2, review };
+    },
+  },
+  {
+    from: 2,
+    to: 3,
+    name: 'paragraph-lengths-in-em',
+    description:
+      'Paragraph indents and spaces may now be set in em of the paragraph size ({ value, unit: "em" }). Existing values are points and stay as they are, so nothing moves; a build that reads only points refuses the file as newer instead of misreading it.',
+    migrate(document) {
+      return { ...document, schemaVersion: 3 };
     },
   },
 ];

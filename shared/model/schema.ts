@@ -20,6 +20,9 @@ const nonNegative = z.number().min(0);
 const positive = z.number().gt(0);
 const percent = z.number().min(0).max(100);
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
+/** Points, or `{ value, unit: 'em' }` of the paragraph's size (types.ts ParagraphLength). */
+const paragraphLength = (value: z.ZodNumber) =>
+  z.union([value, z.looseObject({ value, unit: z.literal('em') })]);
 
 export const sidesSchema = z.looseObject({ top: finite, right: finite, bottom: finite, left: finite });
 const nonNegativeSides = z.looseObject({
@@ -148,11 +151,11 @@ export const paragraphStylePropsShape = {
   sizeUnit: z.enum(['pt', 'hao']),
   leading: positive,
   tracking: finite,
-  firstLineIndent: finite,
-  leftIndent: finite,
-  rightIndent: finite,
-  spaceBefore: nonNegative,
-  spaceAfter: nonNegative,
+  firstLineIndent: paragraphLength(finite),
+  leftIndent: paragraphLength(finite),
+  rightIndent: paragraphLength(finite),
+  spaceBefore: paragraphLength(nonNegative),
+  spaceAfter: paragraphLength(nonNegative),
   align: alignment,
   lastLineAlign: alignment,
   kinsoku: z.enum(['none', 'basic', 'gb', 'strict']),
@@ -168,7 +171,7 @@ export const paragraphStylePropsShape = {
   runIn: z.boolean(),
   balanceLines: z.boolean().optional(),
   phraseBreaks: z.boolean().optional(),
-  captionGap: nonNegative.optional(),
+  captionGap: paragraphLength(nonNegative).optional(),
 };
 
 /** Makes every field of a shape optional (style sheets set only what differs from their parent). */

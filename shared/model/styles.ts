@@ -17,13 +17,25 @@ import type {
   CharacterStyle,
   CharacterStyleProps,
   Id,
+  ParagraphLength,
   ParagraphStyle,
   ParagraphStyleProps,
+  Pt,
   StoryBlock,
   StoryText,
   StyleSheets,
 } from './types';
 import { baseParagraphProps } from './defaults';
+
+/** A paragraph length in points: em (字) count the paragraph's own type size. */
+export function lengthInPt(length: ParagraphLength, fontSize: Pt): Pt {
+  return typeof length === 'number' ? length : length.value * fontSize;
+}
+
+/** The space above a paragraph, in points. */
+export const spaceBefore = (style: ParagraphStyleProps): Pt => lengthInPt(style.spaceBefore, style.fontSize);
+/** The space below a paragraph, in points. */
+export const spaceAfter = (style: ParagraphStyleProps): Pt => lengthInPt(style.spaceAfter, style.fontSize);
 
 /** The weight a bold mark sets text in (or keeps, when the style is already heavier). */
 export const BOLD_WEIGHT = 700;
@@ -113,7 +125,8 @@ export function resolveParagraphStyle(
  */
 export function frameTopGap(styles: StyleSheets, block: Pick<StoryBlock, 'type' | 'styleId'>): number {
   if (block.type !== 'caption') return 0;
-  return resolveParagraphStyle(styles, block).captionGap ?? 0;
+  const style = resolveParagraphStyle(styles, block);
+  return style.captionGap === undefined ? 0 : lengthInPt(style.captionGap, style.fontSize);
 }
 
 /** The full properties of a paragraph style by id (for style panels), resolved along its chain. */

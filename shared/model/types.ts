@@ -19,7 +19,7 @@ export type Id = string;
 export type Pt = number;
 
 /** The current schema version written by this build of Folio. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface Edition {
   schemaVersion: number;
@@ -255,6 +255,19 @@ export interface Story {
 
 export type Alignment = 'left' | 'center' | 'right' | 'justify';
 
+/**
+ * A length in em of the paragraph's own type size (字 in Chinese: one
+ * character of the body): `{ value: 2, unit: 'em' }` is a 2字 indent that
+ * stays 2字 when the size changes. The composer turns it into points.
+ */
+export interface EmLength {
+  value: number;
+  unit: 'em';
+}
+
+/** An indent or paragraph space: points (a plain number), or em of the paragraph's size. */
+export type ParagraphLength = Pt | EmLength;
+
 /** 避头尾 level: which line-start / line-end prohibitions apply. */
 export type KinsokuLevel = 'none' | 'basic' | 'gb' | 'strict';
 
@@ -268,11 +281,12 @@ export interface ParagraphStyleProps {
   leading: Pt;
   /** Extra space between characters, in 1/1000 em. */
   tracking: number;
-  firstLineIndent: Pt;
-  leftIndent: Pt;
-  rightIndent: Pt;
-  spaceBefore: Pt;
-  spaceAfter: Pt;
+  /** Indents and spaces: points, or em of this paragraph's fontSize (see ParagraphLength). */
+  firstLineIndent: ParagraphLength;
+  leftIndent: ParagraphLength;
+  rightIndent: ParagraphLength;
+  spaceBefore: ParagraphLength;
+  spaceAfter: ParagraphLength;
   align: Alignment;
   /** Alignment of the last line of a justified paragraph. */
   lastLineAlign: Exclude<Alignment, 'justify'> | 'justify';
@@ -313,7 +327,7 @@ export interface ParagraphStyleProps {
    * where space before is dropped; other roles ignore it. Optional: 1 mm
    * (CAPTION_GAP_DEFAULT) when no style sets it, so older files get it too.
    */
-  captionGap?: Pt;
+  captionGap?: ParagraphLength;
 }
 
 export interface ParagraphStyle extends Partial<ParagraphStyleProps> {

@@ -9,7 +9,7 @@
  * lines per column.
  */
 import type { ParagraphStyleProps, StoryBlock, StyleSheets } from '../model/types';
-import { resolveParagraphStyle } from '../model/styles';
+import { lengthInPt, resolveParagraphStyle } from '../model/styles';
 import { isHan } from '../import/script';
 
 /** Width of a text in ems of its size: Han and full-width marks 1, Latin about half. */
@@ -32,8 +32,16 @@ const blockText = (block: StoryBlock) => block.children.map((c) => c.text).join(
 /** Lines a paragraph takes at a measure (pt). */
 export function estimateLines(text: string, style: ParagraphStyleProps, measure: number): number {
   const em = style.fontSize * (1 + style.tracking / 1000);
-  const perLine = Math.max(1, Math.floor((measure - style.leftIndent - style.rightIndent) / em));
-  const ems = emWidth(text) + style.firstLineIndent / style.fontSize;
+  const perLine = Math.max(
+    1,
+    Math.floor(
+      (measure -
+        lengthInPt(style.leftIndent, style.fontSize) -
+        lengthInPt(style.rightIndent, style.fontSize)) /
+        em,
+    ),
+  );
+  const ems = emWidth(text) + lengthInPt(style.firstLineIndent, style.fontSize) / style.fontSize;
   // Latin lines break at word ends and lose part of a word per line on average.
   const wordLoss = style.language === 'en' ? 1.08 : 1;
   return Math.max(1, Math.ceil((ems * wordLoss) / perLine));
@@ -42,7 +50,11 @@ export function estimateLines(text: string, style: ParagraphStyleProps, measure:
 /** Height of a paragraph at a measure, with the space before and after it. */
 export function estimateParagraphHeight(text: string, style: ParagraphStyleProps, measure: number): number {
   const leading = style.leading > 0 ? style.leading : style.fontSize;
-  return estimateLines(text, style, measure) * leading + style.spaceBefore + style.spaceAfter;
+  return (
+    estimateLines(text, style, measure) * leading +
+    lengthInPt(style.spaceBefore, style.fontSize) +
+    lengthInPt(style.spaceAfter, style.fontSize)
+  );
 }
 
 export interface FrameShape {

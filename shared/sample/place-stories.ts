@@ -32,7 +32,7 @@ import { createEmptyEdition, roleStyleId } from '../model/defaults';
 import { createImageFrame, createPage, createRuleFrame, createTextFrame } from '../model/factories';
 import { type IdGenerator, newId } from '../model/ids';
 import { type PagePresetId, getPagePreset } from '../model/presets';
-import { frameTopGap, resolveParagraphStyle } from '../model/styles';
+import { frameTopGap, resolveParagraphStyle, spaceBefore } from '../model/styles';
 import type { ImportedStory } from '../import/types';
 import { runsText } from '../import/runs';
 import { estimateParagraphHeight, estimateStoryHeight } from './estimate';
@@ -166,7 +166,7 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
   // a point of room: a one-line caption is never overset.
   const captionHeight = (caption: Story, width: Pt) => {
     const first = caption.blocks[0];
-    const top = frameTopGap(styles, first) - resolveParagraphStyle(styles, first).spaceBefore;
+    const top = frameTopGap(styles, first) - spaceBefore(resolveParagraphStyle(styles, first));
     return caption.blocks.reduce(
       (h, b) => h + estimateParagraphHeight(runsText(b.children), resolveParagraphStyle(styles, b), width),
       1 + top,

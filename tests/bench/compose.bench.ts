@@ -29,7 +29,13 @@ import type { ParagraphComposer } from '../../shared/layout/paragraph-types';
 import { createEmptyEdition } from '../../shared/model/defaults';
 import { createBlock, createImageFrame, createStory, createTextFrame } from '../../shared/model/factories';
 import { sequentialIds } from '../../shared/model/ids';
-import { resolveCharacterStyle, resolveParagraphStyle } from '../../shared/model/styles';
+import {
+  lengthInPt,
+  resolveCharacterStyle,
+  resolveParagraphStyle,
+  spaceAfter,
+  spaceBefore,
+} from '../../shared/model/styles';
 import type { Edition, Frame, StoryBlock, TextFrame } from '../../shared/model/types';
 import { buildSampleEdition } from '../../shared/sample';
 import { launchChromium } from '../support/chromium';
@@ -167,7 +173,7 @@ function storiesHtml(edition: Edition, list: DisplayList, base: string): string 
           ? 'column-span:all;'
           : '';
       parts.push(
-        `<p style="${span}margin:${p.spaceBefore}pt 0 ${p.spaceAfter}pt 0;font-family:'${p.fontFamily}';font-weight:${p.fontWeight};font-size:${p.fontSize}pt;line-height:${p.leading}pt;text-indent:${p.firstLineIndent}pt;text-align:${p.align};text-align-last:${p.lastLineAlign}">${runIn}${spans}</p>`,
+        `<p style="${span}margin:${spaceBefore(p)}pt 0 ${spaceAfter(p)}pt 0;font-family:'${p.fontFamily}';font-weight:${p.fontWeight};font-size:${p.fontSize}pt;line-height:${p.leading}pt;text-indent:${lengthInPt(p.firstLineIndent, p.fontSize)}pt;text-align:${p.align};text-align-last:${p.lastLineAlign}">${runIn}${spans}</p>`,
       );
       runIn = '';
     }

@@ -78,11 +78,15 @@ describe('paragraph styles in the browser host', () => {
     expect(original.length).toBeGreaterThan(0);
     expect(await linesStartingWithClosingPunctuation(page)).toBe(0); // 避头尾 basic
     const size = page.getByTestId('style-size');
+    // The body's first-line indent is kept in em (字): two characters of whatever size the body has.
+    const indent = page.getByTestId('style-firstLineIndent');
+    expect(await indent.inputValue()).toBe('2em');
     await size.fill('小四');
     await size.press('Enter');
     // 12 pt instead of 9 pt: the same text needs more lines.
     await poll(async () => (await lineStarts(page)).length).toBeGreaterThan(original.length);
     expect(await size.inputValue()).toBe('小四');
+    expect(await indent.inputValue()).toBe('2em');
     expect(await page.getByTestId('style-row-fontSize').getAttribute('data-overridden')).toBe('true');
 
     const atTwelve = await settledLines(page);

@@ -14,14 +14,18 @@ import type {
   Alignment,
   Id,
   KinsokuLevel,
+  ParagraphLength,
   ParagraphStyleProps,
   StyleSheets,
 } from '../../../shared/model/types';
 import { paragraphFieldStates, sameValue, type FieldState } from '../../../shared/editing/style-overrides';
 import {
   type FieldParse,
+  formatParagraphLength,
   formatStyleLength,
   formatTypeSize,
+  paragraphLengthUnit,
+  parseParagraphLength,
   parseSpanColumns,
   parseStyleLength,
   parseStyleNumber,
@@ -57,7 +61,7 @@ export function ParagraphStyleEditor(props: {
   change: (patch: ParagraphPatch) => void;
   notify: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { styles, styleId, change } = props;
   const style = styles.paragraph[styleId];
   const fields = paragraphFieldStates(styles, styleId);
@@ -79,9 +83,13 @@ export function ParagraphStyleEditor(props: {
     else props.notify(t(parsed.error.key, parsed.error.values));
   };
 
-  const lengthUnit = (key: LengthKey): 'pt' | 'mm' | 'zi' =>
-    key === 'firstLineIndent' && zhText ? 'zi' : props.units;
-  const lengthText = (key: LengthKey) => (pt: number) => formatStyleLength(pt, lengthUnit(key), body);
+  // Indents and spaces show the unit they are kept in: 字/em (follows the size) or the view's mm/pt.
+  // A Chinese style's first-line indent of 0 reads as 0字, so a bare number typed there is 字.
+  const emWord = i18n.language.startsWith('zh') ? '字' : 'em';
+  const shownLength = (key: LengthKey, length: ParagraphLength): ParagraphLength =>
+    key === 'firstLineIndent' && zhText && length === 0 ? { value: 0, unit: 'em' } : length;
+  const lengthText = (key: LengthKey) => (length: ParagraphLength) =>
+    formatParagraphLength(shownLength(key, length), props.units, emWord);
   const yesNo = (v: boolean) => (v ? t('styles.on') : t('styles.off'));
   const spanText = (v: number | 'all') => (v === 'all' ? t('styles.spanAll') : String(v));
   const sizeText = (pt: number) => formatTypeSize(pt, fields.sizeUnit.value);
@@ -132,8 +140,12 @@ export function ParagraphStyleEditor(props: {
       lengthText(key)(field(key).value ?? 0),
       (text) =>
         commit(
-          parseStyleLength(text, { bodySize: body, defaultUnit: lengthUnit(key), allowNegative }),
-          (pt) => set(key, pt),
+          parseParagraphLength(text, {
+            bodySize: body,
+            defaultUnit: paragraphLengthUnit(shownLength(key, field(key).value ?? 0), props.units),
+            allowNegative,
+          }),
+          (length) => set(key, length),
         ),
       {
         info: info(key, (v) => lengthText(key)(v ?? 0)),

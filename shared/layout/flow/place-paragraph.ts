@@ -11,6 +11,7 @@ import { boxSequence, composeInRegion, lineBoxAt, type Region, type SlotAnswer }
 import { copyCursor, type FlowCursor, frameStart, moveCursor, nextColumn } from './cursor';
 import type { FlowParagraph } from './paragraphs';
 import type { ThreadFrame } from './thread';
+import { spaceAfter, spaceBefore } from '../../model/styles';
 
 /** A composed line and where it went. */
 export interface PlacedLine {
@@ -63,7 +64,7 @@ function leadingOf(paragraph: FlowParagraph): number {
  * frame, its frame-top gap (a caption's gap under the photo) applies.
  */
 function spaceAbove(context: FlowContext, paragraph: FlowParagraph, cursor: FlowCursor): number {
-  if (!cursor.fresh) return paragraph.input.style.spaceBefore;
+  if (!cursor.fresh) return spaceBefore(paragraph.input.style);
   if (paragraph.topGap <= 0 || cursor.column !== 0) return 0;
   const frame = context.frames[cursor.frame];
   return frame && Math.abs(cursor.y - frame.interior.y) < EPS ? paragraph.topGap : 0;
@@ -193,7 +194,7 @@ export function placeFlowing(
     part++;
   }
   placement.end = done ? length : from;
-  if (done) cursor.y += paragraph.input.style.spaceAfter;
+  if (done) cursor.y += spaceAfter(paragraph.input.style);
   placement.after = cursor;
   // Only a paragraph set whole in one column, without limits, can be moved by shiftPlacement.
   if (!done || placement.parts.length !== 1 || limits.length > 0) placement.single = undefined;
@@ -246,7 +247,7 @@ export function shiftPlacement(
   cursor.y = lines[lines.length - 1].top + leadingOf(paragraph);
   cursor.fresh = false;
   cursor.sectionBottom = Math.max(cursor.sectionBottom, cursor.y);
-  cursor.y += style.spaceAfter;
+  cursor.y += spaceAfter(style);
   return { lines, end: old.end, after: cursor, parts: [lines.length], missing: old.missing, single };
 }
 
@@ -292,7 +293,7 @@ export function placeSpanning(
     moveCursor(cursor, frameStart(frames, cursor.frame + 1));
   }
   placement.end = done ? length : from;
-  if (done) cursor.y += paragraph.input.style.spaceAfter;
+  if (done) cursor.y += spaceAfter(paragraph.input.style);
   cursor.column = 0;
   cursor.sectionTop = cursor.y;
   cursor.sectionBottom = cursor.y;

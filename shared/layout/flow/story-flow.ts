@@ -7,6 +7,7 @@
  */
 import type { StoryReport } from '../display-list';
 import type { LineSlots } from '../paragraph-types';
+import { spaceAfter, spaceBefore } from '../../model/styles';
 import { type FlowCursor, frameStart, nextColumn, sameCursor, startCursor } from './cursor';
 import { charactersFrom, type FlowParagraph } from './paragraphs';
 import {
@@ -64,7 +65,7 @@ function keepWithNext(
   if (!frame || after.frame !== before.frame || placement.end < paragraph.input.text.length) return placement;
   const style = next.input.style;
   const leading = style.leading > 0 ? style.leading : style.fontSize;
-  const need = style.spaceBefore + style.fontSize + (Math.max(1, style.orphans) - 1) * leading;
+  const need = spaceBefore(style) + style.fontSize + (Math.max(1, style.orphans) - 1) * leading;
   const spans = spanOf(paragraph, frame.columns.length) > 1;
   if (spans) {
     // Only for a head whose body follows in columns: stacked heads move with the last one.
@@ -275,7 +276,7 @@ function finish(
     const last = results[results.length - 1]?.paragraph.input.style;
     const size = last?.fontSize ?? 9;
     const leading = last && last.leading > 0 ? last.leading : size;
-    const afterSpace = last?.spaceAfter ?? 0;
+    const afterSpace = last ? spaceAfter(last) : 0;
     copyfitLines = linesOfRoom(context, { ...cursor, y: cursor.y - afterSpace }, leading, size);
   }
   return {

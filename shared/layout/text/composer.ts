@@ -18,6 +18,7 @@ import { breakOptimal, needsOptimising } from './optimal-breaks';
 import { prepareParagraph, type PreparedParagraph } from './prepare';
 import { setLine } from './set-line';
 import type { Shaper } from './shaper';
+import { lengthInPt } from '../../model/styles';
 
 export interface ParagraphComposerOptions {
   fonts: FontRegistry;
@@ -76,7 +77,7 @@ interface Memo {
 /** The style fields that affect breaking and setting but not shaping. */
 function layoutKey(input: ParagraphInput): string {
   const s = input.style;
-  return `${s.align}|${s.lastLineAlign}|${s.firstLineIndent}|${s.leftIndent}|${s.rightIndent}|${s.hyphenate}|${s.balanceLines}|${s.phraseBreaks}`;
+  return `${s.align}|${s.lastLineAlign}|${lengthInPt(s.firstLineIndent, s.fontSize)}|${lengthInPt(s.leftIndent, s.fontSize)}|${lengthInPt(s.rightIndent, s.fontSize)}|${s.hyphenate}|${s.balanceLines}|${s.phraseBreaks}`;
 }
 
 /** Least-recently-used cache of prepared paragraphs, keyed by text, then by spans and style. */
@@ -173,9 +174,10 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
         ranOutOfSlots = true;
         return null;
       }
-      const indent = index === 0 && from === 0 ? style.firstLineIndent : 0;
-      const left = style.leftIndent + indent;
-      const measure = Math.max(0, slot.width - left - style.rightIndent);
+      // Indents in em (字) follow the paragraph's size.
+      const indent = index === 0 && from === 0 ? lengthInPt(style.firstLineIndent, style.fontSize) : 0;
+      const left = lengthInPt(style.leftIndent, style.fontSize) + indent;
+      const measure = Math.max(0, slot.width - left - lengthInPt(style.rightIndent, style.fontSize));
       return { x: slot.x, width: slot.width, left, measure };
     };
     let at = first;

@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  formatParagraphLength,
   formatStyleLength,
+  paragraphLengthUnit,
+  parseParagraphLength,
   formatTypeSize,
   nearestWeight,
   parseSpanColumns,
@@ -52,6 +55,39 @@ describe('lengths and numbers', () => {
     expect(parseStyleLength('6pt', { bodySize: 9, defaultUnit: 'mm' })).toEqual({ ok: true, value: 6 });
     expect(formatStyleLength(18, 'zi', 9)).toBe('2字');
     expect(formatStyleLength(5 * MM, 'mm', 9)).toBe('5mm');
+  });
+
+  it('keeps paragraph indents typed in 字 or em in em, so they follow the size; mm and pt in points', () => {
+    const at9 = { bodySize: 9, defaultUnit: 'mm' as const };
+    expect(parseParagraphLength('2字', at9)).toEqual({ ok: true, value: { value: 2, unit: 'em' } });
+    expect(parseParagraphLength('1.5 em', at9)).toEqual({ ok: true, value: { value: 1.5, unit: 'em' } });
+    expect(parseParagraphLength('6pt', at9)).toEqual({ ok: true, value: 6 });
+    const mm = parseParagraphLength('3', at9);
+    expect(mm.ok && mm.value).toBeCloseTo(3 * MM, 3);
+    // A bare number in a field that shows 字 is 字.
+    expect(parseParagraphLength('2', { bodySize: 9, defaultUnit: 'zi' })).toEqual({
+      ok: true,
+      value: { value: 2, unit: 'em' },
+    });
+    expect(parseParagraphLength('-1字', at9)).toMatchObject({
+      ok: false,
+      error: { key: 'styles.error.range' },
+    });
+    expect(parseParagraphLength('-1字', { ...at9, allowNegative: true })).toEqual({
+      ok: true,
+      value: { value: -1, unit: 'em' },
+    });
+    expect(parseParagraphLength('五号', at9)).toMatchObject({
+      ok: false,
+      error: { key: 'styles.error.length' },
+    });
+    // Shown as kept: em as 字 (or em in an English interface), points in the view's mm/pt.
+    expect(formatParagraphLength({ value: 2, unit: 'em' }, 'mm', '字')).toBe('2字');
+    expect(formatParagraphLength({ value: 0.5, unit: 'em' }, 'pt', 'em')).toBe('0.5em');
+    expect(formatParagraphLength(5 * MM, 'mm', '字')).toBe('5mm');
+    expect(formatParagraphLength(18, 'zi', '字')).toBe('18pt'); // points never pretend to follow the size
+    expect(paragraphLengthUnit({ value: 2, unit: 'em' }, 'mm')).toBe('zi');
+    expect(paragraphLengthUnit(18, 'zi')).toBe('pt');
   });
 
   it('allows a negative length only where it means something (hanging indent)', () => {

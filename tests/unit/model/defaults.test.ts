@@ -26,7 +26,7 @@ describe('a new edition', () => {
       fontFamily: 'Noto Serif SC',
       fontWeight: 400,
       fontSize: 9,
-      firstLineIndent: 18,
+      firstLineIndent: { value: 2, unit: 'em' }, // 2字 of its own size: 18 pt at 小五
       align: 'justify',
       kinsoku: 'basic',
       hanLatinSpacing: 0.25,

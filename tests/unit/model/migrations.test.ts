@@ -41,7 +41,11 @@ describe('migrations', () => {
     const result = loadEdition(old);
     if (!result.ok) throw new Error(result.message);
     expect(result.migratedFrom).toBe(0);
-    expect(result.applied).toEqual(['prototype-to-slate-blocks', 'add-review-desk']);
+    expect(result.applied).toEqual([
+      'prototype-to-slate-blocks',
+      'add-review-desk',
+      'paragraph-lengths-in-em',
+    ]);
     expect(result.edition.schemaVersion).toBe(SCHEMA_VERSION);
     expect(result.edition.stories['st-lead'].blocks[0].type).toBe('headline');
     expect(result.edition.meta.language).toBe('zh-Hans');
@@ -56,7 +60,7 @@ describe('migrations', () => {
     const result = loadEdition(v1);
     if (!result.ok) throw new Error(result.message);
     expect(result.migratedFrom).toBe(1);
-    expect(result.applied).toEqual(['add-review-desk']);
+    expect(result.applied).toEqual(['add-review-desk', 'paragraph-lengths-in-em']);
     expect(result.edition.review).toEqual({
       settings: { trackChanges: false, trackStories: {}, requireSignoff: false },
       notes: [],
@@ -65,9 +69,44 @@ describe('migrations', () => {
       signoffs: {},
     });
     const { review: _added, schemaVersion, ...rest } = result.edition;
-    expect(schemaVersion).toBe(2);
+    expect(schemaVersion).toBe(3);
     expect({ ...rest, schemaVersion: 1 }).toEqual(v1);
     expect(JSON.stringify(v1)).toBe(frozen);
+  });
+
+  it('carry a version-2 file to version 3 with every indent and space as it was, in points', () => {
+    // Up to version 2 lengths were points only: the Chinese body's 2字 indent was 18 pt at 小五.
+    const v2 = clone(sampleEdition()) as unknown as Record<string, unknown> & Edition;
+    v2.schemaVersion = 2;
+    v2.styles.paragraph['ps-body'] = {
+      ...v2.styles.paragraph['ps-body'],
+      firstLineIndent: 18,
+      spaceAfter: 3,
+    };
+    const frozen = JSON.stringify(v2);
+    const result = loadEdition(v2);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.migratedFrom).toBe(2);
+    expect(result.applied).toEqual(['paragraph-lengths-in-em']);
+    expect(result.edition.schemaVersion).toBe(3);
+    // Nothing but the version changes, so the file opens looking exactly as it did.
+    expect({ ...result.edition, schemaVersion: 2 }).toEqual(JSON.parse(frozen));
+    expect(result.edition.styles.paragraph['ps-body'].firstLineIndent).toBe(18);
+    expect(JSON.stringify(v2)).toBe(frozen);
+  });
+
+  it('accept indents and spaces in em from version 3, and refuse what is not a length', () => {
+    const withBody = (change: Record<string, unknown>) => {
+      const edition = clone(sampleEdition());
+      Object.assign(edition.styles.paragraph['ps-body'], change);
+      return loadEdition(edition);
+    };
+    expect(withBody({ leftIndent: { value: 1.5, unit: 'em' } }).ok).toBe(true);
+    expect(withBody({ firstLineIndent: { value: -1, unit: 'em' } }).ok).toBe(true); // a hanging indent
+    const negativeSpace = withBody({ spaceBefore: { value: -1, unit: 'em' } });
+    expect(negativeSpace.ok).toBe(false);
+    expect(!negativeSpace.ok && negativeSpace.message).toContain('styles.paragraph["ps-body"].spaceBefore');
+    expect(withBody({ spaceAfter: { value: 1, unit: 'px' } }).ok).toBe(false);
   });
 
   it('leave a current file as it is', () => {

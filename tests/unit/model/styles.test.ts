@@ -26,7 +26,7 @@ describe('paragraph style resolution', () => {
     const props = resolveParagraphStyle(sheets(), { type: 'body', styleId: 'ps-body-tight-red' });
     expect(props.leading).toBe(12);
     expect(props.color.swatchId).toBe('news-red');
-    expect(props.firstLineIndent).toBe(18); // from ps-body
+    expect(props.firstLineIndent).toEqual({ value: 2, unit: 'em' }); // from ps-body
     expect(props.fontFamily).toBe('Noto Serif SC');
   });
 

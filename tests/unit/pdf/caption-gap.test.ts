@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DisplayList, DisplayTextFrame } from '../../../shared/layout/display-list';
 import { EM_BOX_ASCENT } from '../../../shared/layout/flow/grid';
-import { resolveParagraphStyle } from '../../../shared/model/styles';
+import { frameTopGap } from '../../../shared/model/styles';
 import type { Edition, ImageFrame } from '../../../shared/model/types';
 import { renderPdf } from '../../../main/pdf/render-pdf';
 import { resolveOptions } from '../../../main/pdf/options';
@@ -59,7 +59,7 @@ beforeAll(async () => {
       const caption = list.pages[p].items.find(
         (item): item is DisplayTextFrame => item.kind === 'text' && item.frameId === story.thread[0],
       )!;
-      const gap = resolveParagraphStyle(edition.styles, story.blocks[0]).captionGap!;
+      const gap = frameTopGap(edition.styles, story.blocks[0]);
       captioned.push({ page: p, photo: frame, caption, gap });
     }
   });

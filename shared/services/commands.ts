@@ -117,9 +117,7 @@ export const APP_MENU: MenuSpec[] = [
 ];
 
 /** Commands that cannot work yet, and why; menus show them greyed out with the reason. */
-export const UNAVAILABLE: Partial<Record<CommandId, string>> = {
-  'edit.find': 'notBuilt',
-};
+export const UNAVAILABLE: Partial<Record<CommandId, string>> = {};
 
 /** Shows an accelerator the way the platform writes it (⌘⇧S on macOS, Ctrl+Shift+S elsewhere). */
 export function formatAccelerator(accelerator: string, platform: string): string {

@@ -123,12 +123,16 @@ describe('Folio in the browser host', () => {
     await expect.poll(() => app.menu.label('file')).toBe('File');
   });
 
-  it('greys out menu items that cannot work yet, saying why', async () => {
+  it('offers Edit ▸ Find…, which opens the Find/Replace panel with the field ready', async () => {
     const find = await app.menu.item('edit', 'edit.find');
-    expect(await find.isDisabled()).toBe(true);
-    expect(await find.getAttribute('title')).toMatch(/not available/i);
-    await page.keyboard.press('Escape');
-    await page.mouse.click(5, 300);
+    expect(await find.isDisabled()).toBe(false);
+    await find.click();
+    await page.getByTestId('find-panel').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'find-pattern',
+    );
+    await page.getByTestId('find-close').click();
+    expect(await page.getByTestId('find-panel').count()).toBe(0);
   });
 
   it('follows the system language when the preference is System', async () => {

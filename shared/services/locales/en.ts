@@ -6,6 +6,7 @@
  */
 import { shellEn } from './parts/shell.en';
 import { toolsEn } from './parts/tools.en';
+import { proofingEn } from './parts/proofing.en';
 import { editingEn } from './parts/editing.en';
 import { storyEn } from './parts/story.en';
 
@@ -214,6 +215,8 @@ export const en = {
   'styles.field.captionGap': 'Gap under photo (captions)',
   'styles.hint.captionGap':
     'Space between a photo and the first line of its caption, at the top of the caption frame: mm, pt or em',
+  // Find/Replace and the preflight panel's copy checks (find helper, issue 11 items 7–8).
+  ...proofingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { shellZh } from './parts/shell.zh-Hans';
 import { toolsZh } from './parts/tools.zh-Hans';
 import { editingZh } from './parts/editing.zh-Hans';
 import { storyZh } from './parts/story.zh-Hans';
+import { proofingZh } from './parts/proofing.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
@@ -208,4 +209,6 @@ export const zhHans: Record<MessageKey, string> = {
   // 图说间距（issue 10 第 3 项）：图片与图说之间的距离。
   'styles.field.captionGap': '图说与图片间距',
   'styles.hint.captionGap': '图片下沿到图说首行的距离（图说框顶部）：毫米、点或字',
+  // 查找/替换与印前检查面板的文字检查（find 助手，issue 11 第 7–8 项）。
+  ...proofingZh,
 };

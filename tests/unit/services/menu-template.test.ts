@@ -38,13 +38,11 @@ describe('the native menu', () => {
       states: {
         'edit.undo': { enabled: false, reason: 'Nothing to undo' },
         'view.guides': { enabled: true, checked: true },
+        'edit.find': { enabled: true },
       },
     });
     const byId = (id: CommandId) => items(template).find((item) => item.id === id)!;
-    expect(byId('edit.find')).toMatchObject({
-      enabled: false,
-      sublabel: 'Not available yet in this version',
-    });
+    expect(byId('edit.find')).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+F' });
     expect(byId('edit.undo')).toMatchObject({ enabled: false, sublabel: 'Nothing to undo' });
     expect(byId('view.guides')).toMatchObject({ type: 'checkbox', checked: true, enabled: true });
     expect(byId('file.save').accelerator).toBe('CmdOrCtrl+S');

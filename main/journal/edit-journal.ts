@@ -61,6 +61,11 @@ export interface BeginSession {
   assets?: ReadonlyMap<string, Uint8Array>;
   /** Reuse an id (rotation after a save); a new one otherwise. */
   sessionId?: string;
+  /**
+   * Operations already made on the base (a recovered session carried on):
+   * written as the first batch together with the begin record.
+   */
+  ops?: readonly unknown[];
 }
 
 /** A journal left by a session that did not close cleanly: offered for recovery. */
@@ -143,9 +148,12 @@ export class EditJournal {
     // during a rotation leaves one complete journal, never none.
     const file = this.fileOf(sessionId);
     const temp = `${file}.tmp`;
-    writeDurably(temp, serializeRecord(begin));
+    const carried = session.ops?.length
+      ? serializeRecord({ type: 'ops', seq: 1, at: this.now(), ops: [...session.ops] })
+      : '';
+    writeDurably(temp, serializeRecord(begin) + carried);
     renameSync(temp, file);
-    this.sessions.set(sessionId, { seq: 1, dirty: false, lastSeen: this.now() });
+    this.sessions.set(sessionId, { seq: carried ? 2 : 1, dirty: false, lastSeen: this.now() });
     return sessionId;
   }
 
@@ -172,6 +180,25 @@ export class EditJournal {
     appendFileSync(this.fileOf(sessionId), serializeRecord({ type: 'asset', at: this.now(), assetId }));
     this.sessions.get(sessionId)!.dirty = true;
     this.scheduleSync();
+  }
+
+  /**
+   * Notes a save of the session's document: the file written and the
+   * fingerprint of the edition in it. Written at once (and fsynced), so a
+   * crash right after the save does not offer edits the file already has.
+   */
+  markSaved(sessionId: string, saved: { path: string; fingerprint: string }): void {
+    this.open(sessionId);
+    appendFileSync(
+      this.fileOf(sessionId),
+      serializeRecord({ type: 'saved', at: this.now(), path: saved.path, fingerprint: saved.fingerprint }),
+    );
+    fsyncFile(this.fileOf(sessionId));
+  }
+
+  /** Whether a session of this journal is open (begun and not closed or discarded). */
+  isOpen(sessionId: string): boolean {
+    return this.sessions.has(sessionId);
   }
 
   /**

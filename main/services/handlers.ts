@@ -10,6 +10,8 @@ import type { CommandState, HostInfo, ServiceHandlers } from '../../shared/servi
 import { applyOperation, type Operation } from '../../shared/model/operations';
 import { createEditingHandlers } from '../journal/journal-handlers';
 import type { EditJournal } from '../journal/edit-journal';
+import { DocumentSessions } from '../journal/document-sessions';
+import { editionFingerprint } from '../journal/edition-fingerprint';
 import type { EditionBackend } from './backend';
 import { PathRequiredError, type HostDialogs } from './dialogs';
 import { documentTitle, toOpenDocument, type DocumentRecord, type DocumentRegistry } from './documents';
@@ -86,30 +88,47 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
     return record;
   }
 
+  // Which journal sessions edit which document: a save is noted in each, so
+  // a crash after it does not offer edits the file already has.
+  const journalSessions = new DocumentSessions(deps.journal);
+
   async function saveTo(record: DocumentRecord, path: string) {
     await backend.write(path, record.edition, record.assets);
     record.path = path;
     record.dirty = false;
     remember(path);
+    journalSessions.saved(record.id, path, record.edition);
     return { path };
   }
 
-  const journalHandlers = createEditingHandlers<ServiceContext>(deps.journal, {
-    describeDocument(documentId) {
-      const record = documents.get(documentId);
-      return { path: record.path, title: documentTitle(record), assets: record.assets };
+  const journalHandlers = createEditingHandlers<ServiceContext>(
+    deps.journal,
+    {
+      describeDocument(documentId) {
+        const record = documents.get(documentId);
+        return { path: record.path, title: documentTitle(record), assets: record.assets };
+      },
+      applyOperation: (edition, op) => applyOperation(edition as Edition, op as Operation).edition,
+      async openRecovered(recovered, context) {
+        const record = documents.add(recovered.edition as Edition, recovered.assets, recovered.path, true);
+        // The renderer that asked shows the recovered edition itself.
+        context.documentId = record.id;
+        return { documentId: record.id };
+      },
+      storeAsset(documentId, assetId, bytes) {
+        documents.get(documentId).assets.set(assetId, bytes);
+      },
+      async savedFingerprint(path) {
+        try {
+          return editionFingerprint((await backend.read(path)).edition);
+        } catch {
+          // Moved, deleted or unreadable: nothing on disk to compare with.
+          return null;
+        }
+      },
     },
-    applyOperation: (edition, op) => applyOperation(edition as Edition, op as Operation).edition,
-    async openRecovered(recovered, context) {
-      const record = documents.add(recovered.edition as Edition, recovered.assets, recovered.path, true);
-      // The renderer that asked shows the recovered edition itself.
-      context.documentId = record.id;
-      return { documentId: record.id };
-    },
-    storeAsset(documentId, assetId, bytes) {
-      documents.get(documentId).assets.set(assetId, bytes);
-    },
-  });
+    { sessions: journalSessions },
+  );
 
   return {
     ...journalHandlers,

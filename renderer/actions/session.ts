@@ -49,7 +49,8 @@ export class EditingSession {
   private journalError: Error | null = null;
   /** Text already in the UI language, or an error turned into words when shown (errorText). */
   private notice: string | Error | null = null;
-  private discardAfterBegin: string | null = null;
+  /** A crashed session the next document was recovered from: its journal is carried on. */
+  private continueFrom: string | null = null;
   private documentId: string | null = null;
   private lastDirty = false;
 
@@ -194,16 +195,18 @@ export class EditingSession {
   }
 
   /**
-   * Shows an edition recovered from a crashed session's journal. The old
-   * journal is deleted only once the recovered document's own journal has
-   * begun, so a crash in between offers the same recovery again.
+   * Shows an edition recovered from a crashed session's journal. The
+   * recovered document's journal carries the old one on (its base and
+   * operations), and the host deletes the old one only then, so a crash in
+   * between offers the same recovery again and the recovered changes stay
+   * recoverable until they are saved.
    */
   adoptRecovered(
     document: { documentId: string; path: string | null; title: string },
     edition: unknown,
     oldSessionId: string,
   ): void {
-    this.discardAfterBegin = oldSessionId;
+    this.continueFrom = oldSessionId;
     this.store.load(document, edition as never, true);
   }
 
@@ -228,13 +231,10 @@ export class EditingSession {
       this.lastDirty = dirty;
       if (this.journal && id && edition) {
         const previous = this.journal.close().catch(() => undefined);
+        const continueFrom = this.continueFrom ?? undefined;
+        this.continueFrom = null;
         void previous
-          .then(() => this.journal!.begin(id, edition))
-          .then(async () => {
-            const old = this.discardAfterBegin;
-            this.discardAfterBegin = null;
-            if (old) await this.journalServices?.['journal.discard']({ sessionId: old });
-          })
+          .then(() => this.journal!.begin(id, edition, continueFrom))
           .catch((error: Error) => {
             this.journalError = new LocalizedError('notice.journal', { detail: error.message });
             this.changed();

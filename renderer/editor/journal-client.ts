@@ -47,10 +47,22 @@ export class JournalClient {
     return this.sessionId;
   }
 
-  /** Starts journaling a document with its current edition as the base. */
-  async begin(documentId: string, edition: { id: string; schemaVersion: number }): Promise<string> {
+  /**
+   * Starts journaling a document with its current edition as the base; for a
+   * document recovered from a crashed session, `continueFrom` names that
+   * session, whose base and operations the new journal carries on.
+   */
+  async begin(
+    documentId: string,
+    edition: { id: string; schemaVersion: number },
+    continueFrom?: string,
+  ): Promise<string> {
     await this.flush();
-    const { sessionId } = await this.services['journal.begin']({ documentId, edition });
+    const { sessionId } = await this.services['journal.begin']({
+      documentId,
+      edition,
+      ...(continueFrom ? { continueFrom } : {}),
+    });
     this.sessionId = sessionId;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => {

@@ -74,10 +74,11 @@ export function registerAppCommands(deps: AppCommandDeps): void {
       const path = doc.path ? undefined : await pathFor('command.file.save', siblingPath(null, '.folio'));
       if (path === null) return;
       const saved = path
-        ? await services['edition.saveAs']({ ...doc, path })
-        : await services['edition.save'](doc);
+        ? await services['edition.saveAs']({ documentId: doc.documentId, edition: doc.edition, path })
+        : // The save arguments are strict: the document's path is the host's to know, not ours to send.
+          await services['edition.save']({ documentId: doc.documentId, edition: doc.edition });
       if (saved) {
-        store.markSaved(saved.path);
+        store.markSaved(saved.path, doc.edition);
         prompts.notify({ key: 'dialog.saved', values: { path: saved.path } });
       }
     }),
@@ -94,7 +95,7 @@ export function registerAppCommands(deps: AppCommandDeps): void {
         path: path || undefined,
       });
       if (saved) {
-        store.markSaved(saved.path);
+        store.markSaved(saved.path, doc.edition);
         prompts.notify({ key: 'dialog.saved', values: { path: saved.path } });
       }
     }),

@@ -158,14 +158,19 @@ export class EditorStore {
     this.recompose();
   }
 
-  /** After a save: the document has a path and no unsaved changes. */
-  markSaved(path: string): void {
+  /**
+   * After a save: the document has a path, and no unsaved changes unless it
+   * was edited while the save was under way (`saved`: the edition that was
+   * written; the store's editions are immutable, so identity tells).
+   */
+  markSaved(path: string, saved?: Edition): void {
     if (!this.state.document) return;
     const title = path
       .split(/[\\/]/)
       .pop()!
       .replace(/\.folio$/i, '');
-    this.set({ document: { ...this.state.document, path, title }, dirty: false });
+    const dirty = saved !== undefined && this.state.edition !== saved;
+    this.set({ document: { ...this.state.document, path, title }, dirty });
   }
 
   select(selection: Partial<Selection>): void {

@@ -6,22 +6,28 @@
  *
  * A journal file starts with a `begin` record carrying the base edition;
  * `ops` records follow in the order the operations were applied (undo and
- * redo are journaled as the operations they apply); `closed` marks a clean
- * end. A crash can cut the last line short: the reader drops an unfinished
+ * redo are journaled as the operations they apply); `saved` records note
+ * each save of the document (where, and the fingerprint of the edition
+ * written), so a journal whose edits all reached a saved file is not offered
+ * for recovery; `closed` marks a clean end. A crash can cut the last line short: the reader drops an unfinished
  * final line and reports it, and refuses damage anywhere else with a message
  * that names the line.
  */
 import { z } from 'zod';
 
-/** Bump with a named migration when the record shapes change. */
-export const JOURNAL_VERSION = 1;
+/**
+ * Bump with a named migration when the record shapes change.
+ * 1: begin, ops, asset, closed. 2: adds `saved` records (read as before:
+ * a version 1 journal simply has none).
+ */
+export const JOURNAL_VERSION = 2;
 
 /** File name suffix of journal files in the recovery folder. */
 export const JOURNAL_SUFFIX = '.folio-journal';
 
 const beginRecord = z.object({
   type: z.literal('begin'),
-  v: z.literal(JOURNAL_VERSION),
+  v: z.union([z.literal(1), z.literal(JOURNAL_VERSION)]),
   /** One editing session of one window; names the journal file. */
   sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
   editionId: z.string(),
@@ -54,6 +60,16 @@ const assetRecord = z.object({
   assetId: z.string(),
 });
 
+/** The document was saved: everything journaled before this line is in the file written. */
+const savedRecord = z.object({
+  type: z.literal('saved'),
+  at: z.number(),
+  /** The file written. */
+  path: z.string(),
+  /** Fingerprint of the edition written (see main/journal/edition-fingerprint.ts). */
+  fingerprint: z.string(),
+});
+
 const closedRecord = z.object({
   type: z.literal('closed'),
   at: z.number(),
@@ -63,12 +79,14 @@ export const journalRecord = z.discriminatedUnion('type', [
   beginRecord,
   opsRecord,
   assetRecord,
+  savedRecord,
   closedRecord,
 ]);
 
 export type JournalRecord = z.output<typeof journalRecord>;
 export type BeginRecord = z.output<typeof beginRecord>;
 export type OpsRecord = z.output<typeof opsRecord>;
+export type SavedRecord = z.output<typeof savedRecord>;
 
 /** One record as a journal line (newline included). */
 export function serializeRecord(record: JournalRecord): string {
@@ -82,6 +100,8 @@ export interface ParsedJournal {
   ops: unknown[];
   /** Asset ids placed during the session (bytes beside the journal). */
   placedAssets: string[];
+  /** Saves of the document during the session, in order. */
+  saves: { at: number; path: string; fingerprint: string }[];
   /** True when the session ended cleanly: nothing to recover. */
   closed: boolean;
   /** Time of the last record. */
@@ -142,6 +162,7 @@ export function parseJournal(text: string, name: string): ParsedJournal {
   }
   const ops: unknown[] = [];
   const placedAssets: string[] = [];
+  const saves: ParsedJournal['saves'] = [];
   let closed = false;
   let lastAt = first.startedAt;
   let expectedSeq = 1;
@@ -161,13 +182,17 @@ export function parseJournal(text: string, name: string): ParsedJournal {
         placedAssets.push(record.assetId);
         lastAt = record.at;
         break;
+      case 'saved':
+        saves.push({ at: record.at, path: record.path, fingerprint: record.fingerprint });
+        lastAt = Math.max(lastAt, record.at);
+        break;
       case 'closed':
         closed = true;
         lastAt = record.at;
         break;
     }
   }
-  return { begin: first, ops, placedAssets, closed, lastAt, truncatedTail };
+  return { begin: first, ops, placedAssets, saves, closed, lastAt, truncatedTail };
 }
 
 /**

@@ -11,16 +11,50 @@ const sessionId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a journal sessi
 const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a document id');
 const edition = z.looseObject({ id: z.string(), schemaVersion: z.number().int().positive() });
 
+/** What the recovery prompt shows of the changes (shared/editing/recovery-preview.ts). */
+export const recoveryPreview = z.object({
+  stories: z.array(z.object({ id: z.string(), name: z.string() })),
+  pages: z.array(z.number().int()),
+  styles: z.number().int(),
+  excerpt: z
+    .object({
+      storyId: z.string(),
+      before: z.string(),
+      changed: z.string(),
+      after: z.string(),
+      kind: z.enum(['inserted', 'deleted', 'replaced']),
+      cutBefore: z.boolean(),
+      cutChanged: z.boolean(),
+      cutAfter: z.boolean(),
+    })
+    .nullable(),
+});
+
+/**
+ * One entry of the recovery prompt: an edition's latest crash journal that
+ * holds changes no saved file has (see shared/editing/recovery-offer.ts).
+ */
 export const recoverableJournal = z.object({
   sessionId,
   editionId: z.string(),
   title: z.string(),
   documentPath: z.string().nullable(),
+  /** The file's name (without its folder), or null for an edition never saved. */
+  fileName: z.string().nullable(),
   startedAt: z.number(),
   lastAt: z.number(),
   operationCount: z.number().int(),
+  /** What differs from the saved file; null for a journal that cannot be read. */
+  preview: recoveryPreview.nullable(),
+  /** Older journals of the same edition, recovered or discarded with this one. */
+  older: z.array(sessionId),
+  /** The file on disk was saved again after these changes began (it differs from their base). */
+  fileChanged: z.boolean(),
   error: z.string().nullable(),
 });
+
+/** Names the window asking (kept for the tab's life, e.g. in sessionStorage): one prompt for all windows. */
+const claimant = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a window id');
 
 /** An edition recovered from a journal, opened as a new unsaved document. */
 export const recoveredDocument = z.object({
@@ -35,9 +69,14 @@ export const recoveredDocument = z.object({
 });
 
 export const journalServiceMethods = {
-  /** Starts journaling an open document; the edition given is the base operations apply to. */
+  /**
+   * Starts journaling an open document; the edition given is the base
+   * operations apply to. `continueFrom`: the document was recovered from
+   * that crashed session, whose base and operations the new journal carries
+   * on (then the old journal, and older ones of the same edition, are deleted).
+   */
   'journal.begin': {
-    args: z.object({ documentId, edition }).strict(),
+    args: z.object({ documentId, edition, continueFrom: sessionId.optional() }).strict(),
     result: z.object({ sessionId }),
   },
   /** Appends applied operations (a batch sent at least every 2 s while editing, and on idle). */
@@ -52,11 +91,21 @@ export const journalServiceMethods = {
   },
   /** The document closed cleanly: its journal is deleted. */
   'journal.close': { args: z.object({ sessionId }).strict(), result: z.null() },
-  /** Journals left by sessions that crashed, newest first. */
-  'journal.listRecoverable': { args: z.object({}).strict(), result: z.array(recoverableJournal) },
+  /**
+   * Journals left by sessions that crashed and holding changes no saved file
+   * has, one per edition, newest first; journals with nothing to recover are
+   * deleted. With a `claimant`, only one window gets the list while it
+   * decides (it renews with journal.holdRecovery); others get none.
+   */
+  'journal.listRecoverable': {
+    args: z.object({ claimant: claimant.optional() }).strict(),
+    result: z.array(recoverableJournal),
+  },
+  /** The window showing the recovery prompt is still deciding: keep the other windows from prompting. */
+  'journal.holdRecovery': { args: z.object({ claimant }).strict(), result: z.null() },
   /** Replays a crashed session's journal and opens the result as a new unsaved document. */
   'journal.recover': { args: z.object({ sessionId }).strict(), result: recoveredDocument },
-  /** Deletes a crashed session's journal (the user declined recovery). */
+  /** Deletes a crashed session's journal and older ones of its edition (the user declined recovery). */
   'journal.discard': { args: z.object({ sessionId }).strict(), result: z.null() },
 } as const;
 
@@ -64,6 +113,7 @@ export type JournalServiceMethods = typeof journalServiceMethods;
 export type JournalMethodName = keyof JournalServiceMethods;
 export type RecoverableJournalInfo = z.output<typeof recoverableJournal>;
 export type RecoveredDocument = z.output<typeof recoveredDocument>;
+export type RecoveryPreviewInfo = z.output<typeof recoveryPreview>;
 
 /** The journal methods as the renderer calls them. */
 export type JournalServices = {

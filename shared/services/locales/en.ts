@@ -217,6 +217,20 @@ export const en = {
     'Space between a photo and the first line of its caption, at the top of the caption frame: mm, pt or em',
   // Find/Replace and the preflight panel's copy checks (find helper, issue 11 items 7–8).
   ...proofingEn,
+  // Crash recovery prompt (issue 10, item 2): one entry per edition with unsaved changes.
+  'recovery.neverSaved': 'never saved',
+  'recovery.damaged': 'This recovery file is damaged and cannot be recovered. Discard it.',
+  'recovery.changes': 'Changes: {{count}}',
+  'recovery.lastAt': 'the last at {{time}}',
+  'recovery.stories': 'Stories: {{list}}',
+  'recovery.pages': 'Pages: {{list}}',
+  'recovery.styles': 'Styles changed: {{count}}',
+  'recovery.older': 'Older unsaved sessions of this edition, recovered or discarded with it: {{count}}',
+  'recovery.fileChanged':
+    'The file was saved again after these changes began: recovering opens them as an unsaved copy.',
+  'recovery.partial': 'Recovered {{applied}} of {{total}} changes; the others no longer apply.',
+  'recovery.failed': 'Could not recover: {{message}}',
+  'recovery.listSeparator': ', ',
 } as const;
 
 export type MessageKey = keyof typeof en;

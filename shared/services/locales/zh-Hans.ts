@@ -211,4 +211,17 @@ export const zhHans: Record<MessageKey, string> = {
   'styles.hint.captionGap': '图片下沿到图说首行的距离（图说框顶部）：毫米、点或字',
   // 查找/替换与印前检查面板的文字检查（find 助手，issue 11 第 7–8 项）。
   ...proofingZh,
+  // 崩溃恢复提示（issue 10 第 2 项）：每个有未保存修改的版面一条。
+  'recovery.neverSaved': '从未保存',
+  'recovery.damaged': '此恢复文件已损坏，无法恢复，请丢弃。',
+  'recovery.changes': '修改：{{count}} 处',
+  'recovery.lastAt': '最后一次在 {{time}}',
+  'recovery.stories': '稿件：{{list}}',
+  'recovery.pages': '页面：{{list}}',
+  'recovery.styles': '样式改动：{{count}} 个',
+  'recovery.older': '本版面更早的未保存会话（随之一并恢复或丢弃）：{{count}} 个',
+  'recovery.fileChanged': '这些修改开始之后文件又保存过：恢复后作为未保存的副本打开。',
+  'recovery.partial': '已恢复 {{applied}} / {{total}} 处修改，其余已无法应用。',
+  'recovery.failed': '无法恢复：{{message}}',
+  'recovery.listSeparator': '、',
 };

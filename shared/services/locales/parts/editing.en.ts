@@ -35,8 +35,6 @@ export const editingEn = {
   'notice.close': 'Dismiss',
   'recovery.title': 'Folio did not close properly last time',
   'recovery.intro': 'These editions have edits that were not saved and can be recovered:',
-  'recovery.item': '{{count}} edits, the last at {{when}}',
-  'recovery.item_one': '1 edit, at {{when}}',
   'recovery.recover': 'Recover',
   'recovery.discard': 'Discard',
   'notice.journal': 'Recovery journal: {{detail}}',

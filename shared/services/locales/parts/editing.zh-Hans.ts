@@ -34,8 +34,6 @@ export const editingZh: Record<keyof typeof editingEn, string> = {
   'notice.close': '关闭',
   'recovery.title': 'Folio 上次没有正常关闭',
   'recovery.intro': '以下版面有未保存的修改，可以恢复：',
-  'recovery.item': '{{count}} 处修改，最后一次在 {{when}}',
-  'recovery.item_one': '1 处修改，在 {{when}}',
   'recovery.recover': '恢复',
   'recovery.discard': '丢弃',
   'notice.journal': '恢复日志：{{detail}}',

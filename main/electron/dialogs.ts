@@ -1,16 +1,29 @@
-/** Native open and save dialogs, attached to the window that asked. */
+/** Native open and save dialogs, attached to the window that asked, in the UI language. */
 import { dialog, type BrowserWindow } from 'electron';
+import { translate } from '../../shared/services/locales';
 import type { HostDialogs } from '../services/dialogs';
 
-const EDITION = { name: 'Folio edition', extensions: ['folio'] };
-const COPY = { name: 'Copy (text, Markdown, Word)', extensions: ['txt', 'md', 'markdown', 'docx'] };
-const PDF = { name: 'PDF', extensions: ['pdf'] };
-
-export function nativeDialogs(window: () => BrowserWindow | null): HostDialogs {
+export function nativeDialogs(
+  window: () => BrowserWindow | null,
+  language: () => 'zh-Hans' | 'en',
+): HostDialogs {
+  const filters = () => {
+    const t = (key: 'dialog.filter.edition' | 'dialog.filter.copy') => translate(language(), key);
+    return {
+      edition: { name: t('dialog.filter.edition'), extensions: ['folio'] },
+      copy: { name: t('dialog.filter.copy'), extensions: ['txt', 'md', 'markdown', 'docx'] },
+      pdf: { name: 'PDF', extensions: ['pdf'] },
+    };
+  };
   return {
     async chooseOpenPath(kind) {
       const owner = window();
-      const options = { properties: ['openFile' as const], filters: kind === 'edition' ? [EDITION] : [COPY] };
+      const { edition, copy } = filters();
+      const options = {
+        title: translate(language(), kind === 'edition' ? 'command.file.open' : 'command.file.import'),
+        properties: ['openFile' as const],
+        filters: kind === 'edition' ? [edition] : [copy],
+      };
       const result = owner
         ? await dialog.showOpenDialog(owner, options)
         : await dialog.showOpenDialog(options);
@@ -18,7 +31,12 @@ export function nativeDialogs(window: () => BrowserWindow | null): HostDialogs {
     },
     async chooseSavePath(kind, defaultPath) {
       const owner = window();
-      const options = { defaultPath, filters: kind === 'pdf' ? [PDF] : [EDITION] };
+      const { edition, pdf } = filters();
+      const options = {
+        title: translate(language(), kind === 'pdf' ? 'command.file.exportPdf' : 'command.file.saveAs'),
+        defaultPath,
+        filters: kind === 'pdf' ? [pdf] : [edition],
+      };
       const result = owner
         ? await dialog.showSaveDialog(owner, options)
         : await dialog.showSaveDialog(options);

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { serviceMethods, type MethodName } from '../../shared/services/api';
 import { channelOf } from '../../shared/services/channels';
 import type { CommandId } from '../../shared/services/commands';
-import { createDispatcher } from '../../shared/services/dispatcher';
-import { resolveLanguage, translate } from '../../shared/services/locales';
+import { createDispatcher, ServiceRejection } from '../../shared/services/dispatcher';
+import { resolveLanguage, translate, type MessageKey } from '../../shared/services/locales';
 import { EditJournal } from '../journal/edit-journal';
 import { DocumentRegistry } from '../services/documents';
 import { editionBackend } from '../services/edition-backend';
@@ -22,6 +22,8 @@ import { buildMenuTemplate } from './menu-template';
 import { handleFolioProtocol, registerFolioScheme } from './protocol';
 import { installSecurity, trustedSender } from './security';
 import { preloadPathBeside, WindowManager } from './windows';
+import { describeFailure } from '../services/user-errors';
+import { FAILURE } from '../../shared/services/service-failure';
 
 // A fresh profile for tests: `--user-data-dir=<dir>` (set before anything touches userData).
 const userDataArg = process.argv.find((arg) => arg.startsWith('--user-data-dir='));
@@ -72,7 +74,7 @@ async function start(): Promise<void> {
         assetBaseUrl: 'folio://assets/',
         resourceQuery: '',
       }),
-      dialogs: nativeDialogs(() => windows.focused()?.window ?? null),
+      dialogs: nativeDialogs(() => windows.focused()?.window ?? null, language),
       present(record, context) {
         // An empty window takes the document; otherwise it gets a window of its own.
         if (context.documentId === null) return true;
@@ -100,7 +102,15 @@ async function start(): Promise<void> {
       if (!trustedSender(event.senderFrame?.url)) throw new Error('IPC refused: untrusted sender');
       const record = windows.byContents(event.sender.id);
       if (!record) throw new Error('IPC refused: unknown window');
-      const result = await dispatch(channelOf(name), payload, record.context);
+      let result: unknown;
+      try {
+        result = await dispatch(channelOf(name), payload, record.context);
+      } catch (error) {
+        // A refused message stays an error; a failed service call is answered with its failure,
+        // key and values included, since IPC would carry only the message.
+        if (error instanceof ServiceRejection) throw error;
+        return { [FAILURE]: describeFailure(error) };
+      }
       if (name === 'edition.setDirty') windows.dirtyChanged(record, (payload as { dirty: boolean }).dirty);
       if (name === 'preferences.set' || name.startsWith('recent.') || name.startsWith('edition.'))
         rebuildMenu();
@@ -151,7 +161,11 @@ async function start(): Promise<void> {
   }
 
   function reportError(error: unknown): void {
-    dialog.showErrorBox('Folio', (error as Error).message);
+    const { message, text } = describeFailure(error);
+    const shown = text
+      ? translate(language(), text.key as MessageKey, text.values)
+      : translate(language(), 'error.internal', { detail: message });
+    dialog.showErrorBox('Folio', shown);
   }
 
   async function openPath(path: string): Promise<void> {

@@ -42,6 +42,7 @@ export async function preflight(
 ): Promise<
   (Pick<PreflightFinding, 'severity' | 'message' | 'frameId' | 'code' | 'text' | 'fix' | 'detail'> & {
     pageIndex: number | null;
+    frameName: string | null;
   })[]
 > {
   const displayList = await composeForExport(edition);
@@ -58,6 +59,7 @@ export async function preflight(
     message: f.message,
     pageIndex: f.pageNumber === null ? null : f.pageNumber - 1,
     frameId: f.frameId,
+    frameName: f.frameName,
     ...(f.text ? { text: f.text } : {}),
     ...(f.fix ? { fix: f.fix } : {}),
     ...(f.detail ? { detail: f.detail } : {}),

@@ -13,6 +13,7 @@ import os from 'node:os';
 import { createDispatcher, ServiceRejection } from '../../shared/services/dispatcher';
 import type { EditionBackend } from '../services/backend';
 import { EditJournal } from '../journal/edit-journal';
+import { describeFailure } from '../services/user-errors';
 import { DocumentRegistry } from '../services/documents';
 import { createServiceHandlers, type ServiceContext } from '../services/handlers';
 import type { PreferencesStore } from '../services/preferences';
@@ -186,7 +187,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendJson(response, 200, { result });
       } catch (error) {
         const status = error instanceof ServiceRejection ? (error.kind === 'channel' ? 404 : 400) : 500;
-        return sendJson(response, status, { error: (error as Error).message });
+        const failure = describeFailure(error);
+        return sendJson(response, status, { error: failure.message, text: failure.text });
       }
     }
 

@@ -5,6 +5,12 @@
  */
 import { createServiceClient, type Transport } from '../../shared/services/client';
 import type { FolioServices } from '../../shared/services/api';
+import {
+  FAILURE,
+  failureError,
+  isFailureEnvelope,
+  type ServiceFailure,
+} from '../../shared/services/service-failure';
 
 /** The one object the Electron preload exposes (see main/electron/preload.ts). */
 export interface FolioBridge {
@@ -40,15 +46,29 @@ function httpTransport(token: string): Transport {
       headers: { 'content-type': 'application/json', 'x-folio-token': token },
       body: JSON.stringify(payload),
     });
-    const body = (await response.json()) as { result?: unknown; error?: string };
-    if (!response.ok) throw new Error(body.error ?? `${channel} failed (${response.status})`);
+    const body = (await response.json()) as {
+      result?: unknown;
+      error?: string;
+      text?: ServiceFailure['text'];
+    };
+    if (!response.ok)
+      throw failureError({
+        message: body.error ?? `${channel} failed (${response.status})`,
+        text: body.text,
+      });
     return body.result;
   };
 }
 
 export function connectServices(): { services: FolioServices; bridge: FolioBridge | null } {
   const bridge = window.folio ?? null;
-  if (bridge)
-    return { services: createServiceClient((channel, payload) => bridge.invoke(channel, payload)), bridge };
+  if (bridge) {
+    const invoke = async (channel: string, payload: unknown) => {
+      const answer = await bridge.invoke(channel, payload);
+      if (isFailureEnvelope(answer)) throw failureError(answer[FAILURE]);
+      return answer;
+    };
+    return { services: createServiceClient(invoke), bridge };
+  }
   return { services: createServiceClient(httpTransport(sessionToken())), bridge: null };
 }

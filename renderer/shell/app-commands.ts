@@ -12,6 +12,8 @@ import { ACTUAL_SIZE, stepZoom, type ViewState } from '../state/view';
 import type { CommandRegistry, CommandStateView } from './command-registry';
 import type { Prompts } from './prompts';
 import { LocalizedError } from '../../shared/services/locales/localized-error';
+import { findingText } from '../../shared/preflight/finding-text';
+import { uiLanguage } from '../i18n/ui-text';
 
 interface AppCommandDeps {
   store: EditorStore;
@@ -131,8 +133,22 @@ export function registerAppCommands(deps: AppCommandDeps): void {
       if (problems.length === 0) prompts.notify({ key: 'dialog.preflightOk' });
       else {
         prompts.notify({ key: 'dialog.preflightProblems', values: { count: problems.length } }, 'error');
-        for (const problem of problems.slice(0, 5))
-          prompts.notify(problem.message, problem.severity === 'error' ? 'error' : 'info');
+        for (const problem of problems.slice(0, 5)) {
+          const { detail } = problem;
+          const shown = detail
+            ? (instance: i18n) =>
+                findingText(
+                  {
+                    pageNumber: problem.pageIndex === null ? null : problem.pageIndex + 1,
+                    frameId: problem.frameId,
+                    frameName: problem.frameName ?? null,
+                    detail,
+                  },
+                  uiLanguage(instance),
+                )
+            : problem.message;
+          prompts.notify(shown, problem.severity === 'error' ? 'error' : 'info');
+        }
       }
     }),
   });

@@ -4,7 +4,8 @@
  */
 import type { DisplayImage, DisplayItem, DisplayPage, DisplayTextFrame } from '../layout/display-list';
 import type { Id } from '../model/types';
-import { place } from './frame-names';
+import { translate } from '../services/locales';
+import { findingText, type PreflightTextKey } from './finding-text';
 import {
   MIN_EFFECTIVE_PPI,
   type FindingCode,
@@ -24,17 +25,12 @@ function finding(
   code: FindingCode,
   pageNumber: number | null,
   frameId: Id | null,
-  text: string,
+  key: PreflightTextKey,
+  values: Record<string, string | number> = {},
 ): PreflightFinding {
-  const where = place(pageNumber, frameId, ctx.names);
-  return {
-    severity,
-    code,
-    message: where ? `${where}: ${text}` : text,
-    pageNumber,
-    frameId,
-    frameName: frameId ? (ctx.names.get(frameId) ?? null) : null,
-  };
+  const partial = { pageNumber, frameId, frameName: frameId ? (ctx.names.get(frameId) ?? null) : null };
+  const detail = { key, values };
+  return { severity, code, ...partial, detail, message: findingText({ ...partial, detail }, 'en') };
 }
 
 function* items<K extends DisplayItem['kind']>(
@@ -48,8 +44,7 @@ function* items<K extends DisplayItem['kind']>(
 }
 
 function storyName(ctx: CheckContext, storyId: Id): string {
-  const story = ctx.input.edition.stories[storyId];
-  return story ? `'${story.name}'` : storyId;
+  return ctx.input.edition.stories[storyId]?.name ?? storyId;
 }
 
 /** Text that did not fit its thread: reported at the thread's last frame. */
@@ -60,26 +55,26 @@ export function oversetText(ctx: CheckContext): PreflightFinding[] {
     if (!frame.overset || !frame.storyId) continue;
     reported.add(frame.storyId);
     const report = ctx.input.displayList.stories[frame.storyId];
-    const amount = report ? ` by ${report.oversetCharacters} characters (${report.oversetLines} lines)` : '';
+    const story = storyName(ctx, frame.storyId);
     out.push(
-      finding(
-        ctx,
-        'error',
-        'overset-text',
-        page.index + 1,
-        frame.frameId,
-        `story ${storyName(ctx, frame.storyId)} is overset${amount}`,
-      ),
+      report
+        ? finding(ctx, 'error', 'overset-text', page.index + 1, frame.frameId, 'preflight.oversetBy', {
+            story,
+            characters: report.oversetCharacters,
+            lines: report.oversetLines,
+          })
+        : finding(ctx, 'error', 'overset-text', page.index + 1, frame.frameId, 'preflight.overset', {
+            story,
+          }),
     );
   }
   for (const report of Object.values(ctx.input.displayList.stories)) {
     if (report.oversetCharacters <= 0 || reported.has(report.storyId)) continue;
     const story = ctx.input.edition.stories[report.storyId];
     const last = story?.thread[story.thread.length - 1] ?? null;
-    const text = last
-      ? `story ${storyName(ctx, report.storyId)} is overset by ${report.oversetCharacters} characters`
-      : `story ${storyName(ctx, report.storyId)} has no frame: all ${report.oversetCharacters} characters are overset`;
-    out.push(finding(ctx, 'error', 'overset-text', pageOfFrame(ctx, last), last, text));
+    const values = { story: storyName(ctx, report.storyId), characters: report.oversetCharacters };
+    const key = last ? 'preflight.oversetCharacters' : 'preflight.oversetNoFrame';
+    out.push(finding(ctx, 'error', 'overset-text', pageOfFrame(ctx, last), last, key, values));
   }
   return out;
 }
@@ -97,14 +92,14 @@ export function missingGlyphs(ctx: CheckContext): PreflightFinding[] {
     const code = `U+${missing.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
     const page = missing.pageIndex === null ? null : ctx.input.displayList.pages[missing.pageIndex];
     const frame = page ? frameShowing(page, missing.storyId, missing.block, missing.offset) : null;
-    const where = missing.pageIndex === null ? ' (in overset text)' : '';
     return finding(
       ctx,
       'error',
       'missing-glyph',
       missing.pageIndex === null ? null : missing.pageIndex + 1,
       frame?.frameId ?? null,
-      `no font has the character ${char} (${code}) in story ${storyName(ctx, missing.storyId)}${where}`,
+      missing.pageIndex === null ? 'preflight.missingGlyphOverset' : 'preflight.missingGlyph',
+      { char, code, story: storyName(ctx, missing.storyId) },
     );
   });
 }
@@ -134,11 +129,21 @@ export function missingFonts(ctx: CheckContext): PreflightFinding[] {
       if (frame.lines.some((line) => line.runs.some((run) => run.fontKey === key))) pages.add(page.index + 1);
     }
     const first = pages.size ? Math.min(...pages) : null;
-    const used = pages.size
-      ? `used on page${pages.size > 1 ? 's' : ''} ${[...pages].join(', ')}`
-      : 'not used on any page';
-    const name = ref ? `${ref.family} ${ref.weight}${ref.italic ? ' italic' : ''} (${ref.file})` : key;
-    return finding(ctx, 'error', 'missing-font', first, null, `font ${name} is not installed; ${used}`);
+    // The font's name is put into words in English here; its family and file are names either way.
+    const font = ref
+      ? translate('en', ref.italic ? 'preflight.fontNameItalic' : 'preflight.fontName', {
+          family: ref.family,
+          weight: ref.weight,
+          file: ref.file,
+        })
+      : key;
+    return pages.size
+      ? finding(ctx, 'error', 'missing-font', first, null, 'preflight.missingFont', {
+          font,
+          pages: [...pages].join(', '),
+          count: pages.size,
+        })
+      : finding(ctx, 'error', 'missing-font', first, null, 'preflight.missingFontUnused', { font });
   });
 }
 
@@ -151,56 +156,57 @@ export function images(ctx: CheckContext): PreflightFinding[] {
     const asset = ctx.input.edition.assets[image.assetId];
     const facts = ctx.input.assets[image.assetId];
     if (!asset || !facts || !facts.present) {
-      const name = asset ? `'${asset.name}'` : image.assetId;
       out.push(
-        finding(
-          ctx,
-          'error',
-          'missing-image',
-          pageNumber,
-          image.frameId,
-          `image ${name} is missing from the edition`,
-        ),
+        finding(ctx, 'error', 'missing-image', pageNumber, image.frameId, 'preflight.missingImage', {
+          image: asset?.name ?? image.assetId,
+        }),
       );
       continue;
     }
     if (!facts.readable) {
-      const why = facts.problem ? `: ${facts.problem}` : '';
       out.push(
-        finding(
-          ctx,
-          'error',
-          'unreadable-image',
-          pageNumber,
-          image.frameId,
-          `image '${asset.name}' cannot be read${why}`,
-        ),
+        facts.problem
+          ? finding(
+              ctx,
+              'error',
+              'unreadable-image',
+              pageNumber,
+              image.frameId,
+              'preflight.unreadableImageWhy',
+              {
+                image: asset.name,
+                why: facts.problem,
+              },
+            )
+          : finding(
+              ctx,
+              'error',
+              'unreadable-image',
+              pageNumber,
+              image.frameId,
+              'preflight.unreadableImage',
+              {
+                image: asset.name,
+              },
+            ),
       );
       continue;
     }
     const ppi = effectivePpi(image, facts.widthPx, facts.heightPx);
     if (ppi < MIN_EFFECTIVE_PPI) {
       out.push(
-        finding(
-          ctx,
-          'warning',
-          'low-resolution',
-          pageNumber,
-          image.frameId,
-          `image '${asset.name}' is ${Math.floor(ppi)} ppi as placed (below ${MIN_EFFECTIVE_PPI} ppi)`,
-        ),
+        finding(ctx, 'warning', 'low-resolution', pageNumber, image.frameId, 'preflight.lowResolution', {
+          image: asset.name,
+          ppi: Math.floor(ppi),
+          min: MIN_EFFECTIVE_PPI,
+        }),
       );
     }
     if (ctx.input.target === 'press' && facts.colorSpace === 'rgb') {
       out.push(
-        finding(
-          ctx,
-          'warning',
-          'rgb-image',
-          pageNumber,
-          image.frameId,
-          `image '${asset.name}' is RGB; the Press export converts it to CMYK`,
-        ),
+        finding(ctx, 'warning', 'rgb-image', pageNumber, image.frameId, 'preflight.rgbImage', {
+          image: asset.name,
+        }),
       );
     }
   }
@@ -238,9 +244,7 @@ export function outsideBleed(ctx: CheckContext): PreflightFinding[] {
           'outside-bleed',
           page.index + 1,
           item.frameId,
-          offPage
-            ? 'lies outside the page and will not print'
-            : 'reaches beyond the bleed and will be cut off',
+          offPage ? 'preflight.offPage' : 'preflight.beyondBleed',
         ),
       );
     }
@@ -255,22 +259,31 @@ export function emptyFrames(ctx: CheckContext): PreflightFinding[] {
     for (const item of page.items) {
       if (item.fromMaster) continue;
       if (item.kind === 'text' && item.lines.length === 0) {
-        const why = item.storyId
-          ? `story ${storyName(ctx, item.storyId)} does not reach this frame`
-          : 'no story flows into this frame';
         out.push(
-          finding(ctx, 'warning', 'empty-frame', page.index + 1, item.frameId, `empty text frame: ${why}`),
+          item.storyId
+            ? finding(
+                ctx,
+                'warning',
+                'empty-frame',
+                page.index + 1,
+                item.frameId,
+                'preflight.emptyTextFrameStory',
+                {
+                  story: storyName(ctx, item.storyId),
+                },
+              )
+            : finding(
+                ctx,
+                'warning',
+                'empty-frame',
+                page.index + 1,
+                item.frameId,
+                'preflight.emptyTextFrame',
+              ),
         );
       } else if (item.kind === 'image' && !item.assetId) {
         out.push(
-          finding(
-            ctx,
-            'warning',
-            'empty-frame',
-            page.index + 1,
-            item.frameId,
-            'empty image frame: no image placed',
-          ),
+          finding(ctx, 'warning', 'empty-frame', page.index + 1, item.frameId, 'preflight.emptyImageFrame'),
         );
       }
     }

@@ -1,4 +1,5 @@
 import type { Edition, Id } from '../model/types';
+import { findingPlace } from './finding-text';
 
 /** Frame names by id, over pages and masters, for messages. */
 export function frameNames(edition: Edition): Map<Id, string> {
@@ -8,13 +9,10 @@ export function frameNames(edition: Edition): Map<Id, string> {
   return names;
 }
 
-/** "page 3, frame 'Lead photo' (f12)" — the place a finding is about. */
+/** "page 3, frame 'Lead photo' (f12)" — the place a finding is about, in English (the CLI's words). */
 export function place(pageNumber: number | null, frameId: Id | null, names: Map<Id, string>): string {
-  const parts: string[] = [];
-  if (pageNumber !== null) parts.push(`page ${pageNumber}`);
-  if (frameId !== null) {
-    const name = names.get(frameId);
-    parts.push(name && name !== frameId ? `frame '${name}' (${frameId})` : `frame ${frameId}`);
-  }
-  return parts.join(', ');
+  return findingPlace(
+    { pageNumber, frameId, frameName: frameId ? (names.get(frameId) ?? null) : null },
+    'en',
+  );
 }

@@ -34,7 +34,10 @@ export interface PreflightFinding {
   text?: TextLocation;
   /** Copy checks: what the one-click fix puts in place of `text` (a model operation when applied). */
   fix?: TextFix;
-  /** Copy checks: the message as a UI string key and its values, for the app's languages. */
+  /**
+   * The problem as a UI message key and its values, so the app shows it in the
+   * UI language (every check sets it; `message` is the English for the CLI).
+   */
   detail?: { key: string; values: Record<string, string | number> };
 }
 

@@ -72,6 +72,7 @@ export const preferences = z.object({
 
 export const preflightProblem = z.object({
   severity: z.enum(['error', 'warning', 'info']),
+  /** In English, as the CLI prints it. */
   message: z.string(),
   pageIndex: z.number().int().nullable(),
   frameId: z.string().nullable(),
@@ -92,7 +93,8 @@ export const preflightProblem = z.object({
     .optional(),
   /** Copy checks: the replacement a one-click fix puts there. */
   fix: z.object({ replacement: z.string() }).optional(),
-  /** Copy checks: the message as a UI string key and values. */
+  frameName: z.string().nullable().optional(),
+  /** The problem as a UI message key and values, for the app to show in the UI language. */
   detail: z
     .object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })
     .optional(),

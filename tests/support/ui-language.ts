@@ -9,7 +9,8 @@
  *   (五号, 小四 …: the names are the unit; there is no English one);
  * - technical acronyms in capitals (PDF, CMYK, RGB, GB/T) — Chinese UIs
  *   write them so too;
- * - font names (Noto Serif SC …) and the product name Folio;
+ * - font names (Noto Serif SC …), the product name Folio and file formats
+ *   by their own names (Markdown, Word);
  * - keyboard shortcut labels (Ctrl+S, Ctrl/Cmd+D, ⌘⇧Z);
  * - language names in the language picker, each in its own language
  *   (中文, English), so a user can find theirs whatever the UI shows;
@@ -23,6 +24,8 @@ export type UiLanguage = 'en' | 'zh-Hans';
 const HAN = /\p{Script=Han}/u;
 const FONT_NAMES = ['Noto Serif SC', 'Noto Sans SC', 'Noto Serif', 'Noto Sans'];
 const PRODUCT = 'Folio';
+/** File formats by their own names, as Chinese UIs write them too. */
+const FORMATS = new Set(['Markdown', 'Word']);
 const ENDONYMS = ['中文', 'English'];
 const UNITS = new Set(['mm', 'pt', 'px', 'in', 'ppi', 'em', 'ms']);
 const SHORTCUT = /(?:(?:Ctrl|Cmd|Alt|Shift|Option|Meta)(?:\/(?:Ctrl|Cmd|Alt|Option))?\s*\+\s*)+\S+/g;
@@ -37,12 +40,18 @@ export interface AllowList {
 
 /** Removes every allowed substring, longest first, so what is left is the UI's own text. */
 function stripAllowed(text: string, allow: AllowList): string {
-  let rest = text;
+  // Shortcuts first: "Ctrl+1" must not lose its "1" to a piece of content.
+  let rest = text.replace(SHORTCUT, ' ');
+  for (const font of FONT_NAMES) rest = rest.split(font).join(' ');
   const content = [...(allow.content ?? [])].filter((s) => s.trim().length > 0);
   content.sort((a, b) => b.length - a.length);
-  for (const piece of content) rest = rest.split(piece).join(' ');
-  for (const font of FONT_NAMES) rest = rest.split(font).join(' ');
-  rest = rest.replace(SHORTCUT, ' ');
+  for (const piece of content) {
+    // A one-character name (the swatch 黑) only where it stands alone, not inside a word.
+    if ([...piece].length === 1) {
+      const escaped = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      rest = rest.replace(new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'gu'), ' ');
+    } else rest = rest.split(piece).join(' ');
+  }
   if (allow.languagePicker) for (const name of ENDONYMS) rest = rest.split(name).join(' ');
   return rest;
 }
@@ -51,7 +60,7 @@ function stripAllowed(text: string, allow: AllowList): string {
 function englishWords(text: string): string[] {
   const words = text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? [];
   return words.filter((word) => {
-    if (word === PRODUCT) return false;
+    if (word === PRODUCT || FORMATS.has(word)) return false;
     if (UNITS.has(word)) return false;
     // An acronym: all capitals (PDF, CMYK, RGB, GB, PPI).
     if (/^[A-Z]{2,6}$/.test(word)) return false;

@@ -283,13 +283,13 @@ export function ParagraphStyleEditor(props: {
       {checkRow('hyphenate')}
       {row(
         'language',
-        info('language', (v) => t(`language.${v}`)),
+        info('language', (v) => t(`textLanguage.${v}`)),
         <SelectField
           id="style-field-language"
           testId="style-language"
           value={fields.language.value}
           inherited={!fields.language.overridden}
-          options={(['zh-Hans', 'en'] as const).map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          options={(['zh-Hans', 'en'] as const).map((l) => ({ value: l, label: t(`textLanguage.${l}`) }))}
           onChange={(value) => set('language', value)}
         />,
       )}

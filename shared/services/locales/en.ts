@@ -5,6 +5,8 @@
  * the end of this object.
  */
 import { shellEn } from './parts/shell.en';
+import { preflightEn } from './parts/preflight.en';
+import { errorsEn } from './parts/errors.en';
 import { toolsEn } from './parts/tools.en';
 import { proofingEn } from './parts/proofing.en';
 import { editingEn } from './parts/editing.en';
@@ -12,6 +14,8 @@ import { storyEn } from './parts/story.en';
 
 export const en = {
   ...shellEn,
+  ...preflightEn,
+  ...errorsEn,
   ...toolsEn,
   ...editingEn,
   ...storyEn,

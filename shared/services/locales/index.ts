@@ -25,7 +25,8 @@ export function translate(
   values: Record<string, string | number> = {},
 ): string {
   const strings: Record<string, string> = locales[language];
-  let text = strings[key];
+  // A key from data (a stored finding) that this build does not know reads as itself, never as a crash.
+  let text = strings[key] ?? key;
   if (typeof values.count === 'number') {
     const form = new Intl.PluralRules(language).select(values.count);
     text = strings[`${key}_${form}`] ?? text;

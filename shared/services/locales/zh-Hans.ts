@@ -1,6 +1,8 @@
 /** Simplified Chinese UI strings. */
 import type { MessageKey } from './en';
 import { shellZh } from './parts/shell.zh-Hans';
+import { preflightZh } from './parts/preflight.zh-Hans';
+import { errorsZh } from './parts/errors.zh-Hans';
 import { toolsZh } from './parts/tools.zh-Hans';
 import { editingZh } from './parts/editing.zh-Hans';
 import { storyZh } from './parts/story.zh-Hans';
@@ -8,6 +10,8 @@ import { proofingZh } from './parts/proofing.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
+  ...preflightZh,
+  ...errorsZh,
   ...toolsZh,
   ...editingZh,
   ...storyZh,

@@ -4,4 +4,9 @@ export const shellEn = {
   'dialog.dropInBrowser':
     'A browser does not tell Folio where a dropped file is: use File ▸ Open… or File ▸ Import…',
   'status.composeTime': '{{ms}} ms',
+  'dialog.filter.edition': 'Folio edition',
+  'dialog.filter.copy': 'Copy (text, Markdown, Word)',
+  // The language of a text (a paragraph style's), named in the UI language; the UI language picker names each in itself.
+  'textLanguage.zh-Hans': 'Chinese',
+  'textLanguage.en': 'English',
 } as const;

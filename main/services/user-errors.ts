@@ -1,0 +1,62 @@
+/**
+ * Errors of the main process as the user should read them: a file that
+ * cannot be opened or saved, copy that cannot be imported, a PDF that cannot
+ * be written. Each known kind becomes a UI message key with its values (the
+ * renderer says it in the UI language); anything else keeps its English
+ * message and is shown as unexpected.
+ */
+import { FolioFileError, type FolioFileProblem } from '../../shared/model/package/errors';
+import type { MessageKey } from '../../shared/services/locales';
+import type { ServiceFailure } from '../../shared/services/service-failure';
+import { ImportFileError } from '../import/errors';
+import type { PreflightFinding } from '../../shared/preflight';
+
+/** Every problem a .folio file can have, and the words for it. */
+const FILE_PROBLEM_KEYS: Record<FolioFileProblem, MessageKey> = {
+  'not-found': 'error.file.not-found',
+  unreadable: 'error.file.unreadable',
+  'not-a-zip': 'error.file.not-a-zip',
+  truncated: 'error.file.truncated',
+  'unsafe-entry': 'error.file.unsafe-entry',
+  'too-large': 'error.file.too-large',
+  'too-many-entries': 'error.file.too-many-entries',
+  'corrupt-entry': 'error.file.corrupt-entry',
+  'missing-edition': 'error.file.missing-edition',
+  'bad-json': 'error.file.bad-json',
+  'invalid-edition': 'error.file.invalid-edition',
+  'version-too-new': 'error.file.version-too-new',
+  'missing-asset': 'error.file.missing-asset',
+  'write-failed': 'error.file.write-failed',
+};
+
+/** Problems whose own words add nothing to the key's text. */
+const NO_DETAIL = new Set(['not-found', 'not-a-zip', 'truncated', 'too-many-entries', 'missing-edition']);
+
+function text(key: MessageKey, values: Record<string, string | number> = {}): ServiceFailure['text'] {
+  return { key, values };
+}
+
+export function describeFailure(error: unknown): ServiceFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof FolioFileError) {
+    const values: Record<string, string> = { file: error.file };
+    if (!NO_DETAIL.has(error.problem)) values.detail = error.detail;
+    const key = FILE_PROBLEM_KEYS[error.problem];
+    return key ? { message, text: text(key, values) } : { message };
+  }
+  if (error instanceof ImportFileError)
+    return { message, text: text('error.import', { file: error.file, detail: error.problem }) };
+  // The PDF module loads on the first export, so its errors are known by name, not class.
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PreflightRefusedError') {
+    const findings = (error as { findings: PreflightFinding[] }).findings;
+    const count = findings.filter((finding) => finding.severity === 'error').length;
+    return { message, text: text('error.export.preflight', { count }) };
+  }
+  if (name === 'UnexportableError') {
+    const { detail } = (error as { finding: PreflightFinding }).finding;
+    return detail ? { message, text: { key: detail.key, values: detail.values } } : { message };
+  }
+  if (name === 'OutputPathError') return { message, text: text('error.export.write', { detail: message }) };
+  return { message };
+}

@@ -1,0 +1,31 @@
+/** Simplified Chinese preflight findings, as the app shows them. */
+import type { preflightEn } from './preflight.en';
+
+export const preflightZh: Record<keyof typeof preflightEn, string> = {
+  'preflight.place.page': '第 {{page}} 版',
+  'preflight.place.frame': '框“{{name}}”（{{id}}）',
+  'preflight.place.frameId': '框 {{id}}',
+  'preflight.place.both': '{{page}}，{{frame}}',
+  'preflight.finding': '{{place}}：{{text}}',
+  'preflight.overset': '稿件“{{story}}”溢出',
+  'preflight.oversetBy': '稿件“{{story}}”溢出 {{characters}} 字（{{lines}} 行）',
+  'preflight.oversetCharacters': '稿件“{{story}}”溢出 {{characters}} 字',
+  'preflight.oversetNoFrame': '稿件“{{story}}”没有文本框：全部 {{characters}} 字溢出',
+  'preflight.missingGlyph': '稿件“{{story}}”中的字符 {{char}}（{{code}}）没有字体可用',
+  'preflight.missingGlyphOverset': '稿件“{{story}}”溢出部分中的字符 {{char}}（{{code}}）没有字体可用',
+  'preflight.fontName': '{{family}} {{weight}}（{{file}}）',
+  'preflight.fontNameItalic': '{{family}} {{weight}} 斜体（{{file}}）',
+  'preflight.missingFont': '未安装字体 {{font}}；用于第 {{pages}} 版',
+  'preflight.missingFont_one': '未安装字体 {{font}}；用于第 {{pages}} 版',
+  'preflight.missingFontUnused': '未安装字体 {{font}}；没有版面用到',
+  'preflight.missingImage': '版面中缺少图片“{{image}}”',
+  'preflight.unreadableImage': '无法读取图片“{{image}}”',
+  'preflight.unreadableImageWhy': '无法读取图片“{{image}}”：{{why}}',
+  'preflight.lowResolution': '图片“{{image}}”置入后为 {{ppi}} ppi（低于 {{min}} ppi）',
+  'preflight.rgbImage': '图片“{{image}}”为 RGB；印刷导出会转换为 CMYK',
+  'preflight.offPage': '位于页面之外，不会印出',
+  'preflight.beyondBleed': '超出出血范围，会被裁掉',
+  'preflight.emptyTextFrameStory': '空文本框：稿件“{{story}}”没有排到此框',
+  'preflight.emptyTextFrame': '空文本框：没有稿件排入此框',
+  'preflight.emptyImageFrame': '空图框：没有置入图片',
+};

@@ -1,0 +1,336 @@
+/**
+ * One language in the UI. The real renderer in Chromium, through the
+ * browser host, at 1600×1000 with Language = System: a Chinese system shows
+ * Chinese, any other English. Every panel, menu, dialog, prompt and notice a
+ * new user meets in the first hour is opened, and everything it shows —
+ * text, list options, tooltips, aria-labels, placeholders, the window title
+ * — is checked for the other language: no Han characters in the English UI,
+ * no English words in the Chinese one. Allowed in both (see
+ * tests/support/ui-language.ts): units, acronyms, font names, Folio,
+ * shortcut labels, each language's own name in the language picker, and the
+ * edition's own content (story text, names of stories, styles, swatches,
+ * frames, assets, the file's name). Then the language is switched at run
+ * time and the same panels must show the other language, without a reload.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EditJournal } from '../../main/journal/edit-journal';
+import { MemoryPreferences } from '../../main/services/preferences';
+import { startWebHost, type WebHost } from '../../main/web/host';
+import type { Edition } from '../../shared/model/types';
+import { translate } from '../../shared/services/locales';
+import { foreignPieces, type UiLanguage } from '../support/ui-language';
+import { AppPage } from './support/app-page';
+import { launchChromium } from './support/browser';
+import { editionContent, shownText } from './support/ui-text';
+import { assertRendererBuilt, RENDERER_DIR, testBackend } from './support/web-host';
+
+const VIEWPORT = { width: 1600, height: 1000 };
+/** What the tour types: the user's own text, which messages quote back. */
+const TYPED = 'xyz';
+const MISSING = join(tmpdir(), 'no-such-folder', 'missing.folio');
+const SYSTEM_LOCALE: Record<UiLanguage, string> = { en: 'en-US', 'zh-Hans': 'zh-CN' };
+const OTHER: Record<UiLanguage, UiLanguage> = { en: 'zh-Hans', 'zh-Hans': 'en' };
+/** A process id no process has, so the planted journal looks left behind by a crash. */
+const DEAD_PID = 0x3ffffff0;
+
+let browser: Browser;
+let host: WebHost;
+let recoveryHost: WebHost;
+let content: string[] = [];
+const recoveryFile = join(mkdtempSync(join(tmpdir(), 'folio-ui-language-')), 'front.folio');
+
+/** Calls one of the host's services as the renderer does. */
+async function callHost(target: WebHost, method: string, args: unknown): Promise<unknown> {
+  const origin = new URL(target.url).origin;
+  const response = await fetch(`${origin}/api/${encodeURIComponent(`folio:${method}`)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-folio-token': target.token },
+    body: JSON.stringify(args),
+  });
+  return ((await response.json()) as { result: unknown }).result;
+}
+
+async function currentEdition(target: WebHost): Promise<Edition> {
+  return ((await callHost(target, 'edition.current', {})) as { edition: Edition }).edition;
+}
+
+/** A host whose recovery folder holds the journal of a session that crashed with one unsaved edit. */
+async function hostWithCrashedSession(): Promise<WebHost> {
+  const journalDir = mkdtempSync(join(tmpdir(), 'folio-ui-journal-'));
+  const { edition } = await testBackend().fromTemplate('sample');
+  const crashed = new EditJournal({ dir: journalDir, pid: DEAD_PID, syncIntervalMs: 0 });
+  const story = Object.values(edition.stories)[0];
+  const sessionId = crashed.begin({
+    editionId: edition.id,
+    documentPath: recoveryFile,
+    title: 'front',
+    base: edition as unknown as { id: string; schemaVersion: number },
+  });
+  crashed.append(sessionId, [{ type: 'insert_text', storyId: story.id, block: 0, offset: 0, text: '★' }]);
+  crashed.flush();
+  return startWebHost({
+    rendererDir: RENDERER_DIR,
+    backend: testBackend(),
+    preferences: new MemoryPreferences(),
+    editionPath: null,
+    journalDir,
+  });
+}
+
+beforeAll(async () => {
+  assertRendererBuilt();
+  browser = await launchChromium();
+  host = await startWebHost({
+    rendererDir: RENDERER_DIR,
+    backend: testBackend(),
+    preferences: new MemoryPreferences(),
+    editionPath: null,
+    journalDir: mkdtempSync(join(tmpdir(), 'folio-ui-journal-')),
+  });
+  recoveryHost = await hostWithCrashedSession();
+  await host.ready;
+  const edition = await currentEdition(host);
+  content = [
+    ...editionContent(edition),
+    TYPED,
+    MISSING,
+    'missing.folio',
+    recoveryFile,
+    'front',
+    'front.folio',
+    'edition.folio',
+    'edition.pdf',
+  ];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await recoveryHost?.close();
+});
+
+/** Frames of page 1 by kind, in paint order. */
+async function framesOfKind(page: Page, kind: string): Promise<string[]> {
+  return page
+    .getByTestId('page-1')
+    .locator(`[data-frame-id][data-kind="${kind}"]:not([data-master])`)
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-frame-id')!));
+}
+
+async function clickFrame(page: Page, id: string, double = false): Promise<void> {
+  const frame = page.getByTestId(`frame-${id}`);
+  await frame.scrollIntoViewIfNeeded();
+  const box = (await frame.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(box.height / 2, 30);
+  if (double) await page.mouse.dblclick(x, y);
+  else await page.mouse.click(x, y);
+}
+
+async function openMenu(page: Page, menu: string): Promise<void> {
+  await page.getByTestId(`menu-${menu}`).click();
+  await page.locator('.menu-items').waitFor();
+}
+
+async function closeMenu(page: Page): Promise<void> {
+  await page.mouse.click(VIEWPORT.width / 2, VIEWPORT.height - 60);
+  await page.locator('.menu-items').waitFor({ state: 'detached' });
+}
+
+async function pathDialog(page: Page, command: string): Promise<() => Promise<void>> {
+  await openMenu(page, 'file');
+  await page.getByTestId(`command-${command}`).click();
+  await page.getByTestId('path-dialog').waitFor();
+  return async () => {
+    await page.getByTestId('path-dialog').getByRole('button').first().click();
+    await page.getByTestId('path-dialog').waitFor({ state: 'detached' });
+  };
+}
+
+/** A scene: what the user opens; `close` puts the window back as it was. */
+interface Scene {
+  name: string;
+  open(page: Page): Promise<(() => Promise<void>) | void>;
+}
+
+const SCENES: Scene[] = [
+  {
+    name: 'workspace: menu bar, pages, properties of page 1, tools, story panel, status bar',
+    open: async () => {},
+  },
+  ...(['file', 'edit', 'view', 'help'] as const).map((menu): Scene => ({
+    name: `${menu} menu`,
+    open: async (page) => {
+      await openMenu(page, menu);
+      return () => closeMenu(page);
+    },
+  })),
+  {
+    name: 'properties and tools of a text frame',
+    open: async (page) => {
+      const [text] = await framesOfKind(page, 'text');
+      await clickFrame(page, text);
+      await page.getByTestId('frame-tools').waitFor();
+    },
+  },
+  {
+    name: 'story editor with copyfit and paragraph roles',
+    open: async (page) => {
+      const [text] = await framesOfKind(page, 'text');
+      await clickFrame(page, text, true);
+      await page.getByTestId('story-editor').waitFor();
+      await page.getByTestId('story-status').waitFor();
+    },
+  },
+  {
+    name: 'styles panel with the paragraph and character style editors and swatches',
+    open: async (page) => {
+      const panel = page.getByTestId('styles-panel');
+      if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open)))
+        await page.getByTestId('styles-panel-toggle').click();
+      await panel.locator('[data-testid^="style-item-"]').first().click();
+      await panel.locator('[data-testid^="char-style-"]').first().click();
+    },
+  },
+  {
+    name: 'a style field with a value it refuses',
+    open: async (page) => {
+      const size = page.getByTestId('styles-panel').locator('[data-testid="style-size"]').first();
+      await size.fill(TYPED);
+      await size.press('Enter');
+      await page.getByTestId('editing-notice').waitFor();
+      return async () => {
+        await page.getByTestId('editing-notice').getByRole('button').click();
+      };
+    },
+  },
+  {
+    name: 'properties and tools of an image frame',
+    open: async (page) => {
+      const [image] = await framesOfKind(page, 'image');
+      await clickFrame(page, image);
+      await page.getByTestId('frame-tools').waitFor();
+    },
+  },
+  { name: 'Save As path dialog', open: (page) => pathDialog(page, 'file.saveAs') },
+  { name: 'Export PDF path dialog', open: (page) => pathDialog(page, 'file.exportPdf') },
+  {
+    name: 'preflight findings',
+    open: async (page) => {
+      await openMenu(page, 'file');
+      await page.getByTestId('command-file.preflight').click();
+      await page.getByTestId('notice').first().waitFor();
+    },
+  },
+  {
+    name: 'an edition that cannot be opened',
+    open: async (page) => {
+      await openMenu(page, 'file');
+      await page.getByTestId('command-file.open').click();
+      await page.getByTestId('path-input').fill(MISSING);
+      await page.getByTestId('path-ok').click();
+      await page.locator('.notice-error').last().waitFor();
+    },
+  },
+  {
+    name: 'About and keyboard shortcuts',
+    open: async (page) => {
+      await openMenu(page, 'help');
+      await page.getByTestId('command-help.about').click();
+      await openMenu(page, 'help');
+      await page.getByTestId('command-help.shortcuts').click();
+      await page.getByTestId('notice').nth(1).waitFor();
+    },
+  },
+];
+
+/** What the page shows that is not in `language`, each with where it is. */
+async function foreignIn(page: Page, language: UiLanguage): Promise<string[]> {
+  const shown = await shownText(page);
+  return shown.flatMap((item) => {
+    const pieces = foreignPieces(item.text, language, { content, languagePicker: item.languagePicker });
+    return pieces.length ? [`${item.where}: “${item.text}” → ${pieces.join(', ')}`] : [];
+  });
+}
+
+/** Opens every scene in turn and collects what is in the other language. */
+async function tour(page: Page, language: UiLanguage): Promise<Record<string, string[]>> {
+  const problems: Record<string, string[]> = {};
+  for (const scene of SCENES) {
+    const close = await scene.open(page);
+    const foreign = await foreignIn(page, language);
+    if (foreign.length) problems[scene.name] = foreign;
+    if (close) await close();
+  }
+  return problems;
+}
+
+async function openApp(url: string, language: UiLanguage): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: SYSTEM_LOCALE[language] });
+  const page = await context.newPage();
+  await new AppPage(page).open(url);
+  return page;
+}
+
+describe.each(['en', 'zh-Hans'] as const)('the %s UI (Language = System)', (language) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    // A new user: Language = System (the previous language's run may have left a choice behind).
+    await callHost(host, 'preferences.set', { language: 'system' });
+    await callHost(recoveryHost, 'preferences.set', { language: 'system' });
+    page = await openApp(host.url, language);
+  });
+
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  it('follows the system language', async () => {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+    expect(await page.getByTestId('language-select').inputValue()).toBe('system');
+    expect(await page.getByTestId('menu-file').textContent()).toBe(translate(language, 'menu.file'));
+    expect(await page.getByTestId('tool-text').textContent()).toBe(translate(language, 'tools.tool.text'));
+  });
+
+  it('shows every panel, menu, dialog and notice in that one language', async () => {
+    const problems = await tour(page, language);
+    const count = Object.values(problems).flat().length;
+    console.log(`ui-language ${language}: ${SCENES.length} scenes, ${count} strings of the other language`);
+    expect(problems).toEqual({});
+  });
+
+  it('shows every panel in the other language once it is chosen, without a reload', async () => {
+    const other = OTHER[language];
+    await page.getByTestId('language-select').selectOption(other);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(other);
+    expect(await page.getByTestId('menu-file').textContent()).toBe(translate(other, 'menu.file'));
+    expect(await page.getByTestId('properties-panel').locator('h2').textContent()).toContain(
+      translate(other, 'panel.properties'),
+    );
+    const problems = await tour(page, other);
+    const count = Object.values(problems).flat().length;
+    console.log(`ui-language ${language} → ${other}: ${count} strings of the other language`);
+    expect(problems).toEqual({});
+    // Back to System: the system's language again.
+    await page.getByTestId('language-select').selectOption('system');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+    expect(await foreignIn(page, language)).toEqual([]);
+  });
+
+  it('offers recovery after a crash in that language', async () => {
+    const recovering = await openApp(recoveryHost.url, language);
+    try {
+      await recovering.getByTestId('recovery-prompt').waitFor();
+      expect(await foreignIn(recovering, language)).toEqual([]);
+      await recovering.getByTestId('language-select').selectOption(OTHER[language]);
+      expect(await foreignIn(recovering, OTHER[language])).toEqual([]);
+    } finally {
+      await recovering.context().close();
+    }
+  });
+});

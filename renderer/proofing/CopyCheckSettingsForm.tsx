@@ -53,8 +53,8 @@ export function CopyCheckSettingsForm({ store }: { store: EditorStore }) {
         <tbody>
           {house.map((rule, i) => (
             <tr key={`${rule.from}:${i}`}>
-              <td>{rule.from}</td>
-              <td>{rule.to}</td>
+              <td translate="no">{rule.from}</td>
+              <td translate="no">{rule.to}</td>
               <td>
                 <button
                   type="button"

@@ -238,7 +238,7 @@ export function FindPanel({ store }: { store: EditorStore }) {
                 {m.pageIndex === null ? t('find.overset') : t('find.page', { n: m.pageIndex + 1 })} ·{' '}
                 {edition?.stories[m.storyId]?.name ?? m.storyId}
               </span>
-              <span className="find-context" lang={edition?.meta.language}>
+              <span className="find-context" lang={edition?.meta.language} translate="no">
                 {m.before}
                 <mark>{m.text}</mark>
                 {m.after}

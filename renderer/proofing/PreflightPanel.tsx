@@ -171,7 +171,7 @@ export function PreflightPanel({ store, services }: { store: EditorStore; servic
                 {p.text ? ` · ${p.text.storyName}` : frameName(p.frameId) ? ` · ${frameName(p.frameId)}` : ''}
               </span>
               {p.text ? (
-                <span className="find-context" lang={edition?.meta.language}>
+                <span className="find-context" lang={edition?.meta.language} translate="no">
                   {p.text.before}
                   <mark>{p.text.match}</mark>
                   {p.text.after}

@@ -31,6 +31,8 @@ import { assertRendererBuilt, RENDERER_DIR, testBackend } from './support/web-ho
 const VIEWPORT = { width: 1600, height: 1000 };
 /** What the tour types: the user's own text, which messages quote back. */
 const TYPED = 'xyz';
+/** A word of the sample's lead story, for the Find panel to find. */
+const FOUND = '示范区';
 const MISSING = join(tmpdir(), 'no-such-folder', 'missing.folio');
 const SYSTEM_LOCALE: Record<UiLanguage, string> = { en: 'en-US', 'zh-Hans': 'zh-CN' };
 const OTHER: Record<UiLanguage, UiLanguage> = { en: 'zh-Hans', 'zh-Hans': 'en' };
@@ -54,8 +56,16 @@ async function callHost(target: WebHost, method: string, args: unknown): Promise
   return ((await response.json()) as { result: unknown }).result;
 }
 
-async function currentEdition(target: WebHost): Promise<Edition> {
-  return ((await callHost(target, 'edition.current', {})) as { edition: Edition }).edition;
+async function currentEdition(target: WebHost): Promise<{ documentId: string; edition: Edition }> {
+  return (await callHost(target, 'edition.current', {})) as { documentId: string; edition: Edition };
+}
+
+/** The edition's text that preflight quotes back: matches, their context and the fixes it offers. */
+async function quotedByPreflight(target: WebHost, documentId: string, edition: Edition): Promise<string[]> {
+  const { problems } = (await callHost(target, 'edition.preflight', { documentId, edition })) as {
+    problems: { fix?: { replacement: string }; text?: { match: string; storyName: string } }[];
+  };
+  return problems.flatMap((p) => [p.fix?.replacement ?? '', p.text?.match ?? '', p.text?.storyName ?? '']);
 }
 
 /** A host whose recovery folder holds the journal of a session that crashed with one unsaved edit. */
@@ -93,10 +103,12 @@ beforeAll(async () => {
   });
   recoveryHost = await hostWithCrashedSession();
   await host.ready;
-  const edition = await currentEdition(host);
+  const { documentId, edition } = await currentEdition(host);
   content = [
     ...editionContent(edition),
+    ...(await quotedByPreflight(host, documentId, edition)),
     TYPED,
+    FOUND,
     MISSING,
     'missing.folio',
     recoveryFile,
@@ -219,11 +231,22 @@ const SCENES: Scene[] = [
   { name: 'Save As path dialog', open: (page) => pathDialog(page, 'file.saveAs') },
   { name: 'Export PDF path dialog', open: (page) => pathDialog(page, 'file.exportPdf') },
   {
-    name: 'preflight findings',
+    name: 'preflight panel with its findings',
     open: async (page) => {
       await openMenu(page, 'file');
       await page.getByTestId('command-file.preflight').click();
-      await page.getByTestId('notice').first().waitFor();
+      await page.getByTestId('preflight-finding').first().waitFor();
+      return () => page.getByTestId('preflight-close').click();
+    },
+  },
+  {
+    name: 'Find/Replace panel with its results',
+    open: async (page) => {
+      await openMenu(page, 'edit');
+      await page.getByTestId('command-edit.find').click();
+      await page.getByTestId('find-pattern').fill(FOUND);
+      await page.getByTestId('find-result').first().waitFor();
+      return () => page.getByTestId('find-close').click();
     },
   },
   {

@@ -1,6 +1,7 @@
 /**
  * What the UI shows, as a user (or a screen reader) meets it: the text of
- * every visible element outside the page canvas and the story's own text,
+ * every visible element outside the page canvas, the story's own text and
+ * elements marked translate="no" (the edition's text quoted in a list),
  * the options of visible lists, and the title, aria-label, placeholder and
  * alt attributes of visible elements; plus the window title.
  */
@@ -40,8 +41,9 @@ export async function shownText(page: Page): Promise<ShownText[]> {
       if (!visible(element)) continue;
       for (const attribute of ['title', 'aria-label', 'placeholder', 'alt'])
         push(element, element.getAttribute(attribute), attribute);
-      // The painted pages (and their thumbnails) and the story's text are the user's content.
-      if (element.closest('svg') || element.closest('[data-slate-editor]')) continue;
+      // The painted pages (and their thumbnails), the story's text and whatever the app marks
+      // translate="no" (excerpts of the edition's text, its house list) are the user's content.
+      if (element.closest('svg, [data-slate-editor], [translate="no"]')) continue;
       if (element instanceof HTMLSelectElement) {
         for (const option of element.options) push(element, option.textContent, 'option');
         continue;

@@ -55,6 +55,8 @@ export interface ResolvedOptions {
   overprintBlack: boolean;
   imagePpi: number | null;
   jpegQuality: number;
+  /** A tagged PDF (structure tree, marked content): Proof. */
+  tagged: boolean;
 }
 
 export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
@@ -80,5 +82,6 @@ export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
     overprintBlack: options.overprintBlack ?? press,
     imagePpi: options.imagePpi === undefined ? (press ? PRESS_IMAGE_PPI : PROOF_IMAGE_PPI) : options.imagePpi,
     jpegQuality: options.jpegQuality ?? DEFAULT_JPEG_QUALITY,
+    tagged: !press,
   };
 }

@@ -17,7 +17,12 @@ import { PdfImageSet } from './image-set';
 import { cropAndRegistrationMarks, slugLine, slugText, type SlugShaper } from './marks';
 import type { ResolvedOptions } from './options';
 import { Overprint } from './overprint';
-import { paintPage } from './page-painter';
+import { ArticleThreads } from './article-threads';
+import { EditionLogic } from './page-logic';
+import { paintPage, textWritingOrder } from './page-painter';
+import { planPage } from './text-order';
+import { StructureTagger, untagged } from './page-tagger';
+import { StructureTree } from './structure-tree';
 import { parsePageRange } from './page-range';
 import { internals } from './pdfkit-internals';
 import { markPdfX1a } from './pdfx';
@@ -102,6 +107,12 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
     markPdfX1a(doc, profile);
   }
 
+  const logic = new EditionLogic(edition);
+  // Proof is a tagged PDF (structure tree for screen readers and reflow); Press stays PDF/X-1a's PDF 1.3 without MarkInfo.
+  const tree = options.tagged ? new StructureTree(doc) : null;
+  const tagger = tree ? new StructureTagger(logic, tree) : untagged;
+  const threads = new ArticleThreads(doc);
+
   for (let i = 0; i < sheets.length; i++) {
     const sheet = layoutSheet(sheets[i], { bleed: options.bleed, marks: options.marks });
     pdfkitDoc.addPage({ size: [sheet.width, sheet.height], margin: 0 });
@@ -111,19 +122,37 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
     // pdfkit writes UserUnit (a PDF 1.6 key) on every page; PDF/X-1a is PDF 1.3.
     if (options.pdfx) delete page.UserUnit;
     text.startPage();
-    const painters = { text, graphics, images };
-    const content = sheet.pages.map((placed) => paintPage(placed, painters));
+    tagger.startSheet();
+    const painters = { text, graphics, images, tagger };
+    const beads: Parameters<ArticleThreads['addPage']>[0] = [];
+    const content = sheet.pages.map((placed) => {
+      const { reading, plan } = planPage(logic, placed.page);
+      const toPdf = (x: number, y: number): [number, number] => [placed.x + x, sheet.height - (placed.y + y)];
+      tagger.startPage(placed.page, reading, toPdf);
+      for (const frame of textWritingOrder(placed.page, plan)) {
+        if (!frame.storyId || frame.lines.length === 0) continue;
+        if (logic.storyKind(frame.storyId, frame.fromMaster) !== 'article') continue;
+        const [x0, y0] = toPdf(frame.x, frame.y + frame.height);
+        const [x1, y1] = toPdf(frame.x + frame.width, frame.y);
+        const title = edition.stories[frame.storyId]?.name ?? frame.storyId;
+        beads.push({ storyId: frame.storyId, title, rect: [x0, y0, x1, y1] });
+      }
+      return paintPage(placed, painters, plan);
+    });
+    threads.addPage(beads);
     const pageNumbers = sheets[i].map((p) => p.index + 1);
     if (options.marks) {
-      content.push(cropAndRegistrationMarks(sheet, colors));
+      content.push(tagger.artifact(cropAndRegistrationMarks(sheet, colors)));
       const slug = slugLine(sheet, slugText(meta, pageNumbers, options.exportedAt), slugShaper(loader));
-      content.push(text.paintLines([slug]));
+      content.push(tagger.artifact(text.paintLines([slug])));
     }
     doc.addContent(content.join(''));
     input.onProgress?.(i + 1, sheets.length, pageNumbers);
     // Let the stream drain and progress print between sheets.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  threads.finish();
+  tree?.finish(edition.meta.language);
   pdfkitDoc.end();
   await ended;
   return Buffer.concat(chunks);

@@ -11,6 +11,8 @@ import type { PdfFontSet } from './font-set';
 import { isSolidBlack, type Overprint } from './overprint';
 import type { EmbeddedFontInternals } from './pdfkit-internals';
 import { cidHex, num } from './pdf-syntax';
+import type { LineMark } from './page-tagger';
+import type { StructElement } from './structure-tree';
 
 /** Slant of synthetic italics: tan(12°), the usual oblique angle. */
 const FAUX_ITALIC_SKEW = Math.tan((12 * Math.PI) / 180);
@@ -38,14 +40,30 @@ export class TextPainter {
     this.faces.clear();
   }
 
-  /** Content-stream operators for the lines of one text frame (one BT … ET). */
-  paintLines(lines: DisplayLine[]): string {
+  /**
+   * Content-stream operators for the lines of one text frame (one BT … ET).
+   * With `mark`, each run of lines of one structure element is one
+   * marked-content sequence (`BDC … EMC` inside the text object), and
+   * artifact lines are marked /Artifact.
+   */
+  paintLines(
+    lines: DisplayLine[],
+    mark?: { line: (line: DisplayLine) => LineMark; begin: (element: StructElement) => string },
+  ): string {
     const out: string[] = [];
     let font = '';
     let fill = '';
     let fauxBold = false;
     let overprinting = false;
+    let marked: LineMark = null;
     for (const line of lines) {
+      const lineMark = mark ? mark.line(line) : null;
+      if (lineMark !== marked && line.runs.some((r) => r.glyphs.length > 0)) {
+        if (marked) out.push('EMC');
+        marked = lineMark;
+        if (marked === 'artifact') out.push('/Artifact BMC');
+        else if (marked && mark) out.push(mark.begin(marked));
+      }
       for (const run of line.runs) {
         if (run.glyphs.length === 0) continue;
         const state = this.face(run.fontKey);
@@ -76,6 +94,7 @@ export class TextPainter {
       }
     }
     if (out.length === 0) return '';
+    if (marked) out.push('EMC');
     // Leave the graphics state as found: later rules and boxes knock out.
     if (overprinting && this.overprint) out.push(this.overprint.set(false));
     return `BT\n${out.join('\n')}\n${fauxBold ? '0 Tr\n' : ''}ET\n`;

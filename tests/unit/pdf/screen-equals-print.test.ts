@@ -78,7 +78,7 @@ describe.each(subjects)('screen = print: %s', (_name, make) => {
   });
 
   it('puts every glyph at its display-list position within 0.01 pt, and each run reads back as its text', () => {
-    const report = comparePositions(pdf.list, pdf.boxes, pdf.glyphs);
+    const report = comparePositions(pdf.list, pdf.edition, pdf.boxes, pdf.glyphs);
     expect(report.problems.slice(0, 10)).toEqual([]);
     expect(report.glyphs).toBeGreaterThan(100);
     expect(report.worst).toBeLessThan(TOLERANCE);

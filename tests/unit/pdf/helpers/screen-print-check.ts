@@ -5,6 +5,7 @@
  */
 import type { DisplayList } from '../../../../shared/layout/display-list';
 import type { Edition } from '../../../../shared/model/types';
+import { textFramesInWritingOrder } from '../../../../main/pdf/text-order';
 import type { Boxes, PdfPageGlyphs } from './read-pdf';
 
 export const TOLERANCE = 0.01;
@@ -16,12 +17,14 @@ interface ExpectedGlyph {
   runText: string;
 }
 
-/** Every glyph of a display page in paint order, as the display list places it. */
-function expectedGlyphs(list: DisplayList, pageIndex: number): ExpectedGlyph[] {
+/**
+ * Every glyph of a display page in the order the PDF writes it (text frames
+ * story by story in reading order, text-order.ts), as the display list places it.
+ */
+function expectedGlyphs(list: DisplayList, edition: Edition, pageIndex: number): ExpectedGlyph[] {
   const out: ExpectedGlyph[] = [];
   let runIndex = 0;
-  for (const item of list.pages[pageIndex].items) {
-    if (item.kind !== 'text') continue;
+  for (const item of textFramesInWritingOrder(edition, list.pages[pageIndex])) {
     for (const line of item.lines) {
       for (const run of line.runs) {
         run.glyphs.forEach((_, i) => out.push({ x: run.x[i], y: run.y, runIndex, runText: run.text }));
@@ -43,11 +46,16 @@ export interface PositionReport {
  * (within 0.01 pt on both axes, after moving the origin to the TrimBox's
  * top-left), and each run's glyphs must map back to the run's text.
  */
-export function comparePositions(list: DisplayList, boxes: Boxes[], pdf: PdfPageGlyphs[]): PositionReport {
+export function comparePositions(
+  list: DisplayList,
+  edition: Edition,
+  boxes: Boxes[],
+  pdf: PdfPageGlyphs[],
+): PositionReport {
   const report: PositionReport = { glyphs: 0, worst: 0, problems: [] };
   list.pages.forEach((_, p) => {
     const [trimLeft, , , trimTop] = boxes[p].TrimBox;
-    const expected = expectedGlyphs(list, p);
+    const expected = expectedGlyphs(list, edition, p);
     // Marks (the slug line) come after the page's own glyphs.
     const actual = pdf[p].glyphs.slice(0, expected.length);
     if (actual.length !== expected.length) {
@@ -100,7 +108,7 @@ export interface StoryTextResult {
  * Each story's text as read from the PDF: the characters (ToUnicode, via
  * pdf.js) of its frames' glyphs, frame by frame in thread order. The PDF's
  * glyphs are cut into frames by the display list's glyph counts (frames are
- * painted in display-list order, and comparePositions has checked that
+ * written in text-order.ts's order, and comparePositions has checked that
  * glyph i is where the display list's glyph i is). Whitespace is ignored
  * (a line break is a space in Latin text and nothing in Chinese).
  */
@@ -113,8 +121,7 @@ export function extractStories(
   const byFrame = new Map<string, string>();
   list.pages.forEach((page, p) => {
     let next = 0;
-    for (const item of page.items) {
-      if (item.kind !== 'text') continue;
+    for (const item of textFramesInWritingOrder(edition, page)) {
       const count = item.lines.reduce(
         (sum, line) => sum + line.runs.reduce((n, run) => n + run.glyphs.length, 0),
         0,

@@ -11,6 +11,7 @@ import { importMarkdown, importText, importWordHtml } from '../../shared/import'
 import { ImportFileError } from './errors';
 import { decodeText } from './decode-text';
 import { readDocx } from './read-docx';
+import { prepareDocxImages, type ImportedImage } from './docx-images';
 
 /** Extensions Folio imports, by format. */
 export const IMPORT_EXTENSIONS = {
@@ -30,6 +31,8 @@ export interface ImportFileOptions extends ImportOptions {
 export interface ImportedFile extends ImportResult {
   /** How the text was decoded (Word files: 'docx'). */
   encoding: string;
+  /** The pictures a Word file held that can be placed (ImportedCaption.image names them). */
+  images: ImportedImage[];
 }
 
 function formatOf(file: string): 'text' | 'markdown' | 'docx' {
@@ -62,15 +65,16 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
     }),
   );
   if (format === 'docx') {
-    const { html, warnings } = await readDocx(bytes, file);
+    const { html, images, warnings } = await readDocx(bytes, file);
     const result = importWordHtml(html, options);
-    result.report.notes.push(...warnings.map((w) => `Word: ${w}`));
-    return checked({ ...result, encoding: 'docx' }, file);
+    const prepared = await prepareDocxImages(images);
+    result.report.notes.push(...warnings.map((w) => `Word: ${w}`), ...prepared.notes);
+    return checked({ ...result, encoding: 'docx', images: prepared.images }, file);
   }
   const { text, encoding } = decodeText(bytes, file);
   const result = format === 'markdown' ? importMarkdown(text, options) : importText(text, options);
   if (encoding !== 'utf-8') result.report.notes.push(`Read as ${encoding.toUpperCase()}.`);
-  return checked({ ...result, encoding }, file);
+  return checked({ ...result, encoding, images: [] }, file);
 }
 
 function checked(result: ImportedFile, file: string): ImportedFile {

@@ -1,13 +1,25 @@
 /**
  * A Word .docx → the HTML mammoth makes of it (headings, paragraphs, bold,
- * italic), ready for the pure parser in shared/import. Images are left out:
- * the importer places photo frames itself.
+ * italic, tables), ready for the pure parser in shared/import, and the
+ * pictures it holds: each `<img>` names its picture as `folio-image:<n>`
+ * (n in reading order) and the bytes come back beside the HTML.
  */
 import mammoth from 'mammoth';
+import { IMAGE_SRC_PREFIX } from '../../shared/import/parse-html';
 import { ImportFileError } from './errors';
+
+/** A picture as Word stored it. */
+export interface DocxImage {
+  /** Its index in the document, in reading order (`folio-image:<index>`). */
+  index: number;
+  /** The MIME type Word recorded, e.g. image/png, image/jpeg, image/x-emf. */
+  contentType: string;
+  bytes: Uint8Array;
+}
 
 export interface DocxHtml {
   html: string;
+  images: DocxImage[];
   /** Mammoth's warnings (unknown styles, dropped content), for the report. */
   warnings: string[];
 }
@@ -31,12 +43,19 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxHtm
         : ' (it is not a zip package)';
     throw new ImportFileError(file, `is not a Word .docx document${hint}`);
   }
+  const images: DocxImage[] = [];
+  const convertImage = mammoth.images.imgElement(async (image) => {
+    // Mammoth converts in document order, so the index is the reading order.
+    const index = images.length;
+    images.push({ index, contentType: image.contentType, bytes: new Uint8Array(await image.readAsBuffer()) });
+    return { src: `${IMAGE_SRC_PREFIX}${index}` };
+  });
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+      { styleMap: STYLE_MAP, convertImage },
     );
-    return { html: result.value, warnings: result.messages.map((m) => m.message) };
+    return { html: result.value, images, warnings: result.messages.map((m) => m.message) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ImportFileError(file, `is a damaged Word document (${reason})`);

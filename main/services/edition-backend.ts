@@ -5,7 +5,6 @@
  */
 import { createEmptyEdition } from '../../shared/model/defaults';
 import { PAGE_PRESET_IDS, type PagePresetId } from '../../shared/model/presets';
-import { placeStories } from '../../shared/sample/place-stories';
 import type { PreflightProblem } from '../../shared/services/api';
 import { readFolio, writeFolio } from '../storage';
 import type { EditionBackend } from './backend';
@@ -30,12 +29,11 @@ export const editionBackend: EditionBackend = {
     return { edition: createEmptyEdition({ preset: template as PagePresetId }), assets: new Map() };
   },
   async importCopy(path) {
-    // Imported copy is laid out on a page with the default template, photos left as empty frames.
-    const copy = await (await import('../import')).importFile(path);
-    return {
-      edition: placeStories({ banner: copy.banner, stories: copy.stories }).edition,
-      assets: new Map(),
-    };
+    // Imported copy is laid out on a page with the default template; a Word file's pictures fill their
+    // photo frames, the frames of captions without a picture stay empty.
+    const { importFile, placeImportedFile } = await import('../import');
+    const { edition, assets } = placeImportedFile(await importFile(path));
+    return { edition, assets };
   },
   async exportPdf(edition, assets, path) {
     const result = await (await pdf()).exportPdfFile(edition, assets, path);

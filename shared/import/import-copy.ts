@@ -38,10 +38,26 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
         name: story.name,
         roles: story.blocks.map((b) => b.type),
         characters: story.blocks.reduce((n, b) => n + [...runsText(b.children)].length, 0),
-        captions: story.captions.map((c) => c.blocks.map((b) => runsText(b.children)).join(' ')),
+        captions: story.captions
+          .filter((c) => c.blocks.length > 0)
+          .map((c) => c.blocks.map((b) => runsText(b.children)).join(' ')),
       })),
       rejoined: structure.rejoined,
       punctuationFixed,
+      images: structure.stories.flatMap((story) =>
+        story.captions.flatMap((c) =>
+          c.image === undefined
+            ? []
+            : [
+                {
+                  image: c.image,
+                  story: story.name,
+                  caption: c.blocks.length > 0 ? c.blocks.map((b) => runsText(b.children)).join(' ') : null,
+                },
+              ],
+        ),
+      ),
+      tableRows: document.paragraphs.filter((p) => p.role === 'table-row').length,
       notes: structure.notes,
     },
   };

@@ -88,6 +88,27 @@ export function looksLikeCaption(text: string): boolean {
   return text.split(/\s+/).length <= 14 && !/[.;!?]/.test(text);
 }
 
+/**
+ * The paragraph right after a picture, read as its caption: a line that
+ * looks like a caption anywhere, one in a caption's words (`图为…`, `上图：`,
+ * `（记者 张三 摄）`, `Photo: …`, `… (AP Photo)`), or a short sentence (a body
+ * paragraph after a picture is rarely under 40 characters or 20 words).
+ */
+export function looksLikeCaptionAfterImage(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  if (looksLikeCaption(t)) return true;
+  if (
+    /^(图为|图片为|上图|下图|左图|右图|图[：:]|图\d|photo[:：]|pictured\b|above[:：]|left[:：]|right[:：])/i.test(
+      t,
+    )
+  )
+    return true;
+  if (/(摄|供图)[）)]?[。.]?$|图片来源|\([^()]*\bphoto\b[^()]*\)\.?$/i.test(t)) return true;
+  const han = [...t].filter(isHan).length;
+  return han > 0 ? charCount(t) <= 40 : t.split(/\s+/).length <= 20;
+}
+
 /** A department label (栏目) such as `文昌办事处`: a short name, one word. */
 export function looksLikeDepartmentLabel(text: string): boolean {
   return (

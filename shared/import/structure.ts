@@ -16,6 +16,14 @@
  * - Short unpunctuated lines inside a story are photo captions.
  * - A body paragraph that does not end a sentence was cut by a column break:
  *   it goes on in the next body paragraph, across any caption in between.
+ * - A picture (Word) is a photo of the story it stands in (or of the next
+ *   story, above the first headline); the paragraph right after it is its
+ *   caption when it is in Word's Caption style or reads like one (short, or
+ *   `图为…`, `…摄`, `Photo: …`).
+ * - Table rows (Word) are body paragraphs of their own: never joined to the
+ *   text around them, never headings or captions; a Caption-style line next
+ *   to a table is the table's title, kept as text, and a short line next to
+ *   one is text too (a note or source), not a photo caption.
  *
  * Plain text without `#` marks has no explicit headings; there, short lines
  * not ending like a sentence are heading candidates, and one that stands
@@ -30,13 +38,14 @@ import {
   leadInLength,
   looksLikeBanner,
   looksLikeCaption,
+  looksLikeCaptionAfterImage,
   looksLikeDepartmentLabel,
   looksLikeHeadingLine,
   looksLikeSubheadline,
 } from './patterns';
 import { isChineseContext } from './script';
 
-type ParagraphKind = 'heading' | 'lead-in' | 'byline' | 'caption' | 'body';
+type ParagraphKind = 'heading' | 'lead-in' | 'byline' | 'caption' | 'body' | 'image' | 'table-row';
 
 interface Classified {
   kind: ParagraphKind;
@@ -44,12 +53,19 @@ interface Classified {
   runs: StoryText[];
   text: string;
   line: number;
+  image?: number;
+  /** The source marked it a caption (Word's Caption style), not the importer's guess. */
+  styledCaption?: true;
 }
 
 /** A paragraph with its role, while stories are being built (captions still inline). */
 interface Item {
   role: BlockRole;
   runs: StoryText[];
+  /** A photo (role 'caption'): the source's picture it shows. */
+  image?: number;
+  /** A body paragraph nothing may be joined to (a table row, a table's title). */
+  closed?: true;
 }
 
 interface WorkingStory {
@@ -67,8 +83,10 @@ export interface RecognisedStructure {
 function classify(paragraph: SourceParagraph, explicitHeadings: boolean): Classified {
   const text = runsText(paragraph.runs);
   const base = { level: paragraph.headingLevel, runs: paragraph.runs, text, line: paragraph.line };
+  if (paragraph.image !== undefined) return { ...base, kind: 'image', image: paragraph.image };
+  if (paragraph.role === 'table-row') return { ...base, kind: 'table-row' };
   if (paragraph.headingLevel > 0) return { ...base, kind: 'heading' };
-  if (paragraph.role === 'caption') return { ...base, kind: 'caption' };
+  if (paragraph.role === 'caption') return { ...base, kind: 'caption', styledCaption: true };
   if (isByline(text)) return { ...base, kind: 'byline' };
   if (leadInLength(text) > 0) return { ...base, kind: 'lead-in' };
   if (!explicitHeadings && looksLikeHeadingLine(text)) return { ...base, kind: 'heading', level: 1 };
@@ -89,7 +107,7 @@ function joinerBetween(a: string, b: string): string {
 function openBody(items: Item[]): Item | null {
   for (let i = items.length - 1; i >= 0; i--) {
     if (items[i].role === 'caption') continue;
-    return items[i].role === 'body' ? items[i] : null;
+    return items[i].role === 'body' && !items[i].closed ? items[i] : null;
   }
   return null;
 }
@@ -111,6 +129,12 @@ export function recogniseStructure(paragraphs: SourceParagraph[]): RecognisedStr
   const rejoined: RecognisedStructure['rejoined'] = [];
   const notes: string[] = [];
   let current: WorkingStory | null = null;
+  /** Photos above the first headline, waiting for the story they open. */
+  let pendingPhotos: Item[] = [];
+  const takePending = (story: WorkingStory) => {
+    story.items.push(...pendingPhotos);
+    pendingPhotos = [];
+  };
 
   const ensureStory = (first: Classified): WorkingStory => {
     if (current) return current;
@@ -118,6 +142,7 @@ export function recogniseStructure(paragraphs: SourceParagraph[]): RecognisedStr
     notes.push(`Text before the first headline (line ${first.line}) was kept as an untitled story.`);
     current = { name, items: [] };
     stories.push(current);
+    takePending(current);
     return current;
   };
 
@@ -170,7 +195,10 @@ export function recogniseStructure(paragraphs: SourceParagraph[]): RecognisedStr
     topLevel = Math.min(topLevel, heads[headline].level);
     current = { name: heads[headline].text, items };
     stories.push(current);
+    takePending(current);
   };
+  const nextToTable = (index: number) =>
+    classified[index - 1]?.kind === 'table-row' || classified[index + 1]?.kind === 'table-row';
 
   let i = 0;
   while (i < classified.length) {
@@ -193,6 +221,29 @@ export function recogniseStructure(paragraphs: SourceParagraph[]): RecognisedStr
       i = end;
       continue;
     }
+    if (paragraph.kind === 'image') {
+      // The paragraph after a picture is its caption when it reads like one.
+      const next = classified[i + 1];
+      const captioned =
+        next !== undefined &&
+        (next.kind === 'caption' || (next.kind === 'body' && looksLikeCaptionAfterImage(next.text)));
+      const photo: Item = { role: 'caption', runs: captioned ? next.runs : [], image: paragraph.image };
+      if (current) (current as WorkingStory).items.push(photo);
+      else pendingPhotos.push(photo);
+      i += captioned ? 2 : 1;
+      continue;
+    }
+    if (paragraph.kind === 'table-row' || (paragraph.styledCaption && nextToTable(i))) {
+      ensureStory(paragraph).items.push({ role: 'body', runs: paragraph.runs, closed: true });
+      i++;
+      continue;
+    }
+    // A short line next to a table is its note or source, not a photo caption.
+    if (paragraph.kind === 'caption' && nextToTable(i)) {
+      addBody(ensureStory(paragraph), paragraph.runs);
+      i++;
+      continue;
+    }
     // A caption needs a story to belong to; before any, a short line is just text.
     const inStory = current !== null;
     const story = ensureStory(paragraph);
@@ -208,6 +259,8 @@ export function recogniseStructure(paragraphs: SourceParagraph[]): RecognisedStr
     i++;
   }
 
+  if (pendingPhotos.length > 0 && stories.length > 0)
+    stories[stories.length - 1].items.push(...pendingPhotos);
   return { banner, stories: stories.map(finishStory), rejoined, notes };
 }
 
@@ -218,8 +271,9 @@ function finishStory(story: WorkingStory): ImportedStory {
   for (const item of story.items) {
     if (item.role === 'caption') {
       captions.push({
-        blocks: [{ type: 'caption', children: item.runs }],
+        blocks: item.runs.length > 0 ? [{ type: 'caption', children: item.runs }] : [],
         anchorBlock: Math.max(0, blocks.length - 1),
+        ...(item.image !== undefined ? { image: item.image } : {}),
       });
     } else blocks.push({ type: item.role, children: item.runs.length > 0 ? item.runs : [{ text: '' }] });
   }

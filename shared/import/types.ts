@@ -18,8 +18,17 @@ export interface SourceParagraph {
   runs: StoryText[];
   /** 1-based line (text, Markdown) or paragraph number (Word) in the source, for the report. */
   line: number;
-  /** The source says what the paragraph is (a Word paragraph in the Caption style). */
-  role?: 'caption';
+  /**
+   * The source says what the paragraph is: a Word paragraph in the Caption
+   * style, or one row of a table (its cells' text in reading order), which
+   * is never joined to the paragraphs around it nor taken for a heading.
+   */
+  role?: 'caption' | 'table-row';
+  /**
+   * A picture in the source (Word): the index of the image in the
+   * document, in reading order; such a paragraph has no text.
+   */
+  image?: number;
 }
 
 export interface SourceDocument {
@@ -37,10 +46,15 @@ export interface ImportOptions {
   language?: 'zh-Hans' | 'en';
 }
 
-/** A photo caption that stood inside a story's text. */
+/**
+ * A photo of a story: a caption that stood inside its text, a picture the
+ * source held (Word), or both — a picture with the caption that followed it.
+ */
 export interface ImportedCaption {
-  /** The caption's blocks (role 'caption'). */
+  /** The caption's blocks (role 'caption'); empty for a picture without a caption. */
   blocks: StoryBlock[];
+  /** The source's picture (its index in the document) when the source held one. */
+  image?: number;
   /**
    * Index in the story's blocks of the paragraph the caption stood in or
    * after: the photo belongs next to that paragraph.
@@ -77,6 +91,10 @@ export interface ImportReport {
   rejoined: { story: string; join: string }[];
   /** Half-width punctuation marks made full-width. */
   punctuationFixed: number;
+  /** Pictures the source held (Word), each with its caption when one was found. */
+  images: { image: number; story: string; caption: string | null }[];
+  /** Table rows read as paragraphs (cells in reading order), until Folio has table frames. */
+  tableRows: number;
   /** Things the user should know (e.g. text before the first headline). */
   notes: string[];
 }

@@ -13,7 +13,8 @@
  *   (ParagraphStyle.spanColumns = 'all'), so the headline sits over its body
  *   in the same thread and the body cannot slip into a separate head frame.
  * - A story's photos go under its text, the module's width, each with its
- *   caption story in a text frame right under the photo (ImageFrame.captionStoryId).
+ *   caption story in a text frame right under the photo (ImageFrame.captionStoryId);
+ *   a picture the copy held without a caption gets a photo frame alone.
  * - Thin rules separate bands and the modules within them.
  * Stories that do not fit a page go on to the next page.
  */
@@ -52,6 +53,11 @@ export interface PlaceOptions {
   section?: string;
   /** Id generator (sequentialIds() for reproducible output). */
   ids?: IdGenerator;
+  /**
+   * Height / width of the copy's picture `image` (ImportedCaption.image), so
+   * its frame has the picture's shape; landscape 0.6 when unknown.
+   */
+  imageAspect?: (image: number) => number | undefined;
 }
 
 /** An empty photo frame the template made for a caption, for the caller to fill. */
@@ -61,8 +67,11 @@ export interface PhotoSlot {
   width: Pt;
   height: Pt;
   storyId: Id;
-  captionStoryId: Id;
+  /** The caption story under the photo; null for a picture without a caption. */
+  captionStoryId: Id | null;
   caption: string;
+  /** The copy's picture for this frame (ImportedCaption.image), when the copy held one. */
+  image?: number;
 }
 
 export interface PlacedEdition {
@@ -78,9 +87,17 @@ export interface CopyToPlace {
   stories: ImportedStory[];
 }
 
+/** A photo to place: its caption story (null when the picture has none) and the copy's picture. */
+interface PhotoPlan {
+  caption: Story | null;
+  /** The caption's text, for frame names and the slot. */
+  text: string;
+  image?: number;
+}
+
 interface StoryPlan {
   story: Story;
-  captions: Story[];
+  photos: PhotoPlan[];
 }
 
 const PHOTO_ASPECT = 0.6; // height / width: a landscape news photo
@@ -141,30 +158,39 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
       if (headline && !headline.styleId) headline.styleId = LEAD_HEADLINE_STYLE_ID;
     }
     const story: Story = { id: ids('story'), name: imported.name, blocks, thread: [] };
-    const captions = imported.captions.map((caption) => {
+    const photos = imported.captions.map((caption): PhotoPlan => {
       const text = caption.blocks.map((b) => runsText(b.children)).join(' ');
-      return {
-        id: ids('story'),
-        name: `${zh ? '图说' : 'Caption'}: ${text}`,
-        blocks: caption.blocks.map((b) => ({ ...b, children: b.children.map((c) => ({ ...c })) })),
-        thread: [],
-      } satisfies Story;
+      const story: Story | null =
+        caption.blocks.length === 0
+          ? null
+          : {
+              id: ids('story'),
+              name: `${zh ? '图说' : 'Caption'}: ${text}`,
+              blocks: caption.blocks.map((b) => ({ ...b, children: b.children.map((c) => ({ ...c })) })),
+              thread: [],
+            };
+      return { caption: story, text, ...(caption.image !== undefined ? { image: caption.image } : {}) };
     });
-    return { story, captions };
+    return { story, photos };
   });
   for (const plan of plans) {
     edition.stories[plan.story.id] = plan.story;
-    for (const caption of plan.captions) edition.stories[caption.id] = caption;
+    for (const photo of plan.photos) if (photo.caption) edition.stories[photo.caption.id] = photo.caption;
   }
 
-  const photoHeight = (width: Pt) => Math.min(PHOTO_MAX_HEIGHT, width * PHOTO_ASPECT);
+  const aspectOf = (photo: PhotoPlan) => {
+    const aspect = photo.image !== undefined ? options.imageAspect?.(photo.image) : undefined;
+    return aspect !== undefined && Number.isFinite(aspect) && aspect > 0 ? aspect : PHOTO_ASPECT;
+  };
+  const photoHeight = (width: Pt, photo: PhotoPlan) => Math.min(PHOTO_MAX_HEIGHT, width * aspectOf(photo));
   /** Columns a photo spans in a module: all of a narrow one, about two thirds of a wide one. */
   const photoColumns = (columns: number) => (columns <= 2 ? columns : Math.max(2, Math.ceil(columns * 0.6)));
   // A caption frame sits flush under its photo. At the frame's top the
   // composer sets the caption style's gap (captionGap) above the first line
   // instead of its space before, so the frame holds that gap, the lines, and
   // a point of room: a one-line caption is never overset.
-  const captionHeight = (caption: Story, width: Pt) => {
+  const captionHeight = (caption: Story | null, width: Pt) => {
+    if (!caption) return 0;
     const first = caption.blocks[0];
     const top = frameTopGap(styles, first) - spaceBefore(resolveParagraphStyle(styles, first));
     return caption.blocks.reduce(
@@ -175,8 +201,8 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
   /** Height of a module's photos with their captions, stacked at its foot. */
   const photoBlockHeight = (plan: StoryPlan, columns: number, scale = 1) => {
     const width = spanWidth(area, photoColumns(columns));
-    return plan.captions.reduce(
-      (h, c) => h + PHOTO_GAP + photoHeight(width) * scale + captionHeight(c, width),
+    return plan.photos.reduce(
+      (h, photo) => h + PHOTO_GAP + photoHeight(width, photo) * scale + captionHeight(photo.caption, width),
       0,
     );
   };
@@ -245,20 +271,33 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
     // left of the photo keeps its full measure.
     const side = area.gutter - 0.5;
     let py = Math.max(top, top + height - photoBlockHeight(plan, columns, photoScale));
-    for (const caption of plan.captions) {
+    for (const photoPlan of plan.photos) {
+      const { caption } = photoPlan;
       py += PHOTO_GAP;
-      const ph = photoHeight(pw) * photoScale;
+      const ph = photoHeight(pw, photoPlan) * photoScale;
       const photo: ImageFrame = createImageFrame(
         ids('frame'),
         { x: px, y: py, width: pw, height: ph },
         {
-          name: `${zh ? '图片' : 'Photo'}: ${caption.name.replace(/^[^:]*: /, '')}`,
-          captionStoryId: caption.id,
+          name: photoPlan.text ? `${zh ? '图片' : 'Photo'}: ${photoPlan.text}` : zh ? '图片' : 'Photo',
+          captionStoryId: caption?.id ?? null,
           wrap: { mode: 'box', offsets: { top: PHOTO_GAP, right: 0, bottom: 0, left: side } },
         },
       );
       page().frames.push(photo);
       py += ph;
+      const slot: PhotoSlot = {
+        frameId: photo.id,
+        pageIndex,
+        width: pw,
+        height: ph,
+        storyId: plan.story.id,
+        captionStoryId: caption?.id ?? null,
+        caption: photoPlan.text,
+        ...(photoPlan.image !== undefined ? { image: photoPlan.image } : {}),
+      };
+      photos.push(slot);
+      if (!caption) continue;
       const ch = captionHeight(caption, pw);
       const captionFrame = createTextFrame(
         ids('frame'),
@@ -273,15 +312,6 @@ export function placeStories(copy: CopyToPlace, options: PlaceOptions = {}): Pla
       page().frames.push(captionFrame);
       caption.thread.push(captionFrame.id);
       py += ch;
-      photos.push({
-        frameId: photo.id,
-        pageIndex,
-        width: pw,
-        height: ph,
-        storyId: plan.story.id,
-        captionStoryId: caption.id,
-        caption: caption.name.replace(/^[^:]*: /, ''),
-      });
     }
   };
 

@@ -14,7 +14,7 @@ import {
   requireFolioOutput,
   resolveFrom,
 } from '../../import/cli-options';
-import { placeStories } from '../../../shared/sample';
+import { placeImportedFile } from '../../import/place-imported';
 import { PAGE_PRESET_IDS, type PagePresetId } from '../../../shared/model/presets';
 import { writeFolio, FolioFileError } from '../../storage';
 import type { ImportReport } from '../../../shared/import';
@@ -57,7 +57,9 @@ function describeReport(file: string, report: ImportReport): string[] {
     `Imported ${basename(file)} (${report.format}, ${report.language}): ${count(report.stories.length, 'story', 'stories')}` +
       `${report.banner ? ', a banner' : ''}, ${count(captions, 'caption')}, ` +
       `${count(report.rejoined.length, 'split paragraph')} rejoined, ` +
-      `${count(report.punctuationFixed, 'punctuation mark')} made full-width`,
+      `${count(report.punctuationFixed, 'punctuation mark')} made full-width` +
+      (report.images.length > 0 ? `, ${count(report.images.length, 'picture')}` : '') +
+      (report.tableRows > 0 ? `, ${count(report.tableRows, 'table row')} read as text` : ''),
   ];
   if (report.banner) lines.push(`  banner  ${report.banner}`);
   report.stories.forEach((story, i) => {
@@ -65,6 +67,10 @@ function describeReport(file: string, report: ImportReport): string[] {
     lines.push(`      ${foldRoles(story.roles)}; ${story.characters} characters`);
     for (const caption of story.captions) lines.push(`      caption: ${caption}`);
   });
+  for (const image of report.images)
+    lines.push(
+      `  picture ${image.image + 1} → ${image.story}${image.caption ? `: ${image.caption}` : ' (no caption)'}`,
+    );
   for (const note of report.notes) lines.push(`  note: ${note}`);
   return lines;
 }
@@ -105,9 +111,7 @@ export const command: CliCommand = {
       if (error instanceof ImportFileError) throw new UserError(error.message);
       throw error;
     }
-    const language = imported.report.language;
-    const placed = placeStories(imported, {
-      language,
+    const { edition, assets, placed, picturesPlaced } = placeImportedFile(imported, {
       preset: preset as PagePresetId | undefined,
       meta: {
         ...(values.paper !== undefined ? { paperName: values.paper } : {}),
@@ -115,7 +119,7 @@ export const command: CliCommand = {
       },
     });
     try {
-      await writeFolio(output, placed.edition, new Map());
+      await writeFolio(output, edition, assets);
     } catch (error) {
       if (error instanceof FolioFileError) throw new UserError(error.message);
       throw error;
@@ -124,7 +128,7 @@ export const command: CliCommand = {
     if (values.json) {
       io.out(
         JSON.stringify(
-          { input, output, report: imported.report, pages: placed.edition.pages.length },
+          { input, output, report: imported.report, pages: edition.pages.length, picturesPlaced },
           null,
           2,
         ),
@@ -132,10 +136,11 @@ export const command: CliCommand = {
       return 0;
     }
     for (const line of describeReport(input, imported.report)) io.out(line);
-    const frames = placed.edition.pages.reduce((n, p) => n + p.frames.length, 0);
+    const frames = edition.pages.reduce((n, p) => n + p.frames.length, 0);
+    const empty = placed.photos.length - picturesPlaced;
     io.out(
-      `Wrote ${output}: ${count(placed.edition.pages.length, 'page')}, ${count(frames, 'frame')}, ` +
-        `${count(placed.photos.length, 'empty photo frame')} for the captions`,
+      `Wrote ${output}: ${count(edition.pages.length, 'page')}, ${count(frames, 'frame')}, ` +
+        `${count(picturesPlaced, 'photo')} from the file, ${count(empty, 'empty photo frame')} for the captions`,
     );
     return 0;
   },

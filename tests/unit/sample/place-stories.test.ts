@@ -160,3 +160,25 @@ describe('band packing', () => {
     expect(bands.reduce((n, b) => n + b.count, 0)).toBe(3);
   });
 });
+
+describe('placing pictures the copy held', () => {
+  it('gives a photo frame its picture’s shape, and a picture without a caption a frame of its own', () => {
+    const copy = importMarkdown(englishCopy(4, 2));
+    // The second story (a narrow module below the lead) holds a square picture without a caption.
+    copy.stories[1].captions.push({ blocks: [], anchorBlock: 0, image: 0 });
+    const { edition, photos } = placeStories(copy, {
+      language: 'en',
+      ids: sequentialIds(),
+      imageAspect: (image) => (image === 0 ? 1 : undefined),
+    });
+    expectValid(edition);
+    const slot = photos.find((p) => p.image === 0)!;
+    expect(slot.captionStoryId).toBeNull();
+    expect(slot.storyId).toBe(Object.values(edition.stories).find((s) => s.name === 'Story number 2')!.id);
+    const frame = edition.pages[slot.pageIndex].frames.find((f) => f.id === slot.frameId)!;
+    expect(frame.kind === 'image' && frame.captionStoryId).toBeNull();
+    // Square (up to the squeeze the page's bands allow).
+    expect(frame.height / frame.width).toBeGreaterThan(1 / 1.1 - 1e-6);
+    expect(frame.height / frame.width).toBeLessThanOrEqual(1 + 1e-6);
+  });
+});

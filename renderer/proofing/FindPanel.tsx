@@ -30,6 +30,12 @@ export function FindPanel({ store }: { store: EditorStore }) {
   const field = useRef<HTMLInputElement>(null);
   const { query } = state;
 
+  // The current result stays in view in the list as Enter steps through it.
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    list.current?.querySelector('.find-result.current')?.scrollIntoView?.({ block: 'nearest' });
+  }, [state.current]);
+
   useEffect(() => {
     if (state.findOpen && state.focusFind > 0) {
       field.current?.scrollIntoView?.({ block: 'nearest' });
@@ -225,7 +231,7 @@ export function FindPanel({ store }: { store: EditorStore }) {
           {state.notice}
         </div>
       ) : null}
-      <ol className="find-results" data-testid="find-results">
+      <ol className="find-results" data-testid="find-results" ref={list}>
         {matches.map((m, i) => (
           <li key={`${m.storyId}:${m.block}:${m.start}`}>
             <button

@@ -18,7 +18,7 @@ import { DocumentRegistry } from '../services/documents';
 import { createServiceHandlers, type ServiceContext } from '../services/handlers';
 import type { PreferencesStore } from '../services/preferences';
 import { bundledFontFolders, ResourceResolver } from '../services/resources';
-import { allowedHost, SECURITY_HEADERS, sameToken } from './security';
+import { allowedHost, cspConnecting, SECURITY_HEADERS, sameToken } from './security';
 
 export interface WebHostOptions {
   /** Folder of the built renderer (index.html, renderer.js, renderer.css). */
@@ -34,6 +34,16 @@ export interface WebHostOptions {
   /** Fixed token (tests); random by default. */
   token?: string;
   version?: string;
+  /** Work on a shared edition of a newsroom server (signed in already). */
+  newsroom?: NewsroomSession | null;
+}
+
+export interface NewsroomSession {
+  serverUrl: string;
+  edition: string;
+  token: string | null;
+  user: string;
+  role: 'designer' | 'editor' | 'proofreader' | 'admin';
 }
 
 export interface WebHost {
@@ -65,6 +75,8 @@ const INDEPENDENT_OF_EDITION = new Set([
 /** Request bodies larger than this are refused (an edition with its text is far smaller). */
 const MAX_BODY = 64 * 1024 * 1024;
 
+const { 'Content-Security-Policy': _csp, ...HEADERS_BUT_CSP } = SECURITY_HEADERS;
+
 function send(
   response: ServerResponse,
   status: number,
@@ -72,8 +84,9 @@ function send(
   body: string | Uint8Array,
   extra: Record<string, string> = {},
 ) {
+  // A newsroom session's host set its own CSP (one more connect-src) on the response.
   response.writeHead(status, {
-    ...SECURITY_HEADERS,
+    ...(response.hasHeader('content-security-policy') ? HEADERS_BUT_CSP : SECURITY_HEADERS),
     'Content-Type': type,
     'Cache-Control': 'no-store',
     ...extra,
@@ -120,6 +133,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const resources = new ResourceResolver(bundledFontFolders(), documents);
   const session: ServiceContext = { documentId: null };
   let port = 0;
+  const newsroom = options.newsroom ?? null;
+  const ownCsp = newsroom
+    ? cspConnecting([
+        newsroom.serverUrl.replace(/^http/, 'ws').replace(/\/+$/, ''),
+        newsroom.serverUrl.replace(/^ws/, 'http').replace(/\/+$/, ''),
+      ])
+    : null;
 
   const handlers = createServiceHandlers({
     backend: options.backend,
@@ -138,6 +158,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         wasmUrl: '/wasm/harfbuzz.wasm',
         assetBaseUrl: '/assets/',
         resourceQuery: `?token=${token}`,
+        newsroom,
       }),
       dialogs: null,
       // One session shows one document: opening another replaces it.
@@ -159,6 +180,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   ready.catch(() => undefined);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (ownCsp) response.setHeader('Content-Security-Policy', ownCsp);
     if (!allowedHost(request.headers.host, port)) return send(response, 403, 'text/plain', 'forbidden host');
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const origin = request.headers.origin;

@@ -16,6 +16,13 @@ export const WEB_CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/** The CSP with more `connect-src` sources (the newsroom server a session works with). */
+export function cspConnecting(sources: readonly string[]): string {
+  return sources.length === 0
+    ? WEB_CSP
+    : WEB_CSP.replace("connect-src 'self'", `connect-src 'self' ${sources.join(' ')}`);
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': WEB_CSP,
   'X-Content-Type-Options': 'nosniff',

@@ -16,6 +16,11 @@ interface ServeArgs {
   build: boolean;
   preferencesFile: string | null;
   dataDir: string;
+  /** A newsroom server and edition to work on, with the account to sign in with. */
+  server: string | null;
+  edition: string | null;
+  user: string | null;
+  password: string | null;
 }
 
 /** Where the browser host keeps recovery journals: $FOLIO_DATA_DIR, else ~/.folio. */
@@ -31,6 +36,14 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     build: true,
     preferencesFile: null,
     dataDir: defaultDataDir(),
+    server: null,
+    edition: null,
+    user: process.env.FOLIO_USER ?? null,
+    password: process.env.FOLIO_PASSWORD ?? null,
+  };
+  const value = (flag: string, i: number) => {
+    if (!argv[i + 1] || argv[i + 1].startsWith('--')) throw new Error(`${flag}: a value is required`);
+    return argv[i + 1];
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -47,12 +60,45 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     } else if (arg === '--data-dir') {
       if (!argv[i + 1]) throw new Error('--data-dir: a folder is required');
       args.dataDir = resolve(argv[++i]);
+    } else if (arg === '--server' || arg === '--edition' || arg === '--user' || arg === '--password') {
+      const v = value(arg, i++);
+      if (arg === '--server') args.server = v;
+      else if (arg === '--edition') args.edition = v;
+      else if (arg === '--user') args.user = v;
+      else args.password = v;
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else if (args.editionPath)
       throw new Error(`one edition at a time (got "${args.editionPath}" and "${arg}")`);
     else args.editionPath = resolve(arg);
   }
+  if (args.server && !/^(ws|http)s?:\/\//.test(args.server))
+    throw new Error(`--server: "${args.server}" is not a ws:// or wss:// URL`);
+  if ((args.server === null) !== (args.edition === null))
+    throw new Error('--server and --edition go together');
+  if (args.server && args.editionPath) throw new Error('either an edition file or --server, not both');
   return args;
+}
+
+/** Signs in to the newsroom server (when a user is given) so the page gets a token, never the password. */
+async function signInForSession(args: ServeArgs) {
+  const { signIn } = await import('../../shared/collab/newsroom-client');
+  if (!args.user)
+    return {
+      serverUrl: args.server!,
+      edition: args.edition!,
+      token: null,
+      user: 'guest',
+      role: 'designer' as const,
+    };
+  if (!args.password) throw new Error(`no password for ${args.user}: give --password or set FOLIO_PASSWORD`);
+  const signed = await signIn(args.server!, args.user, args.password);
+  return {
+    serverUrl: args.server!,
+    edition: args.edition!,
+    token: signed.token,
+    user: signed.user,
+    role: signed.role,
+  };
 }
 
 function openBrowser(url: string): void {
@@ -78,6 +124,7 @@ async function main(): Promise<void> {
     import('../services/preferences'),
     import('./host'),
   ]);
+  const newsroom = args.server && args.edition ? await signInForSession(args) : null;
   if (args.build) await buildRenderer({ quiet: true });
   const version = (
     JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -92,6 +139,7 @@ async function main(): Promise<void> {
     journalDir: join(args.dataDir, 'recovery'),
     port: args.port,
     version,
+    newsroom,
   });
   // The first line of output is the URL: keep anything else off stdout before it.
   process.stdout.on('error', () => undefined);

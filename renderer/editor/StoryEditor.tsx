@@ -34,6 +34,7 @@ import type { BlockRole, Id, StoryBlock } from '../../shared/model/types';
 import { BLOCK_ROLES } from '../../shared/model/types';
 import { toLeafPoint, toStoryPoint } from '../../shared/editing/story-points';
 import { sameStory } from '../../shared/editing/same-story';
+import { followPoint } from '../../shared/editing/follow-point';
 import { ROLE_SHORTCUTS, roleAfterBreak, roleStyle, shortcutOf } from './roles';
 import { pasteFragment } from './paste';
 import { syncSelectionFromDom } from './sync-selection';
@@ -129,8 +130,10 @@ export function StoryEditor(props: StoryEditorProps) {
     if (sameStory(editor.children as StoryBlock[], next)) return;
     if (ReactEditor.isComposing(editor)) return;
     const selection = editor.selection;
-    const anchor = selection ? toStoryPoint(editor.children as StoryBlock[], selection.anchor) : null;
-    const focus = selection ? toStoryPoint(editor.children as StoryBlock[], selection.focus) : null;
+    const shown = editor.children as StoryBlock[];
+    // The caret follows text others inserted or removed before it (shared editions, undo elsewhere).
+    const anchor = selection ? followPoint(shown, next, toStoryPoint(shown, selection.anchor)) : null;
+    const focus = selection ? followPoint(shown, next, toStoryPoint(shown, selection.focus)) : null;
     external.current = true;
     try {
       editor.children = next;

@@ -87,6 +87,9 @@ export function App({
               {error}
             </div>
           ) : null}
+          {extensions.map((extension) =>
+            extension.Banner ? <extension.Banner key={extension.id} store={store} /> : null,
+          )}
           {!ready && !error ? <div className="loading">{t('app.loading')}</div> : null}
           <PageCanvas paint={paint} overlays={overlays} bodySize={bodySize} />
         </main>
@@ -106,7 +109,11 @@ export function App({
         language={language}
         onLanguage={onLanguage}
         onUnits={(units: Units) => void services['preferences.set']({ units }).catch(() => undefined)}
-      />
+      >
+        {extensions.map((extension) =>
+          extension.StatusItem ? <extension.StatusItem key={extension.id} store={store} /> : null,
+        )}
+      </StatusBar>
       <PromptLayer prompts={prompts} />
     </div>
   );

@@ -1,4 +1,5 @@
 /** The bottom bar: zoom controls, units, language, page count and composition time. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandRegistry } from './command-registry';
 import { useEditor, useEditorStore } from '../state/use-editor';
@@ -9,9 +10,11 @@ interface StatusBarProps {
   language: 'system' | 'zh-Hans' | 'en';
   onLanguage(language: 'system' | 'zh-Hans' | 'en'): void;
   onUnits(units: Units): void;
+  /** Items extensions add (a shared edition's connection and collaborators). */
+  children?: ReactNode;
 }
 
-export function StatusBar({ commands, language, onLanguage, onUnits }: StatusBarProps) {
+export function StatusBar({ commands, language, onLanguage, onUnits, children }: StatusBarProps) {
   const { t } = useTranslation();
   const store = useEditorStore();
   const scale = useEditor((state) => state.view.scale);
@@ -77,6 +80,7 @@ export function StatusBar({ commands, language, onLanguage, onUnits }: StatusBar
         </select>
       </label>
       <span className="spacer" />
+      {children}
       {dirty ? <span className="dirty">{t('app.unsaved')}</span> : null}
       <span data-testid="page-status">
         {pages ? t('status.page', { n: pageIndex + 1, total: pages }) : ''}

@@ -41,6 +41,10 @@ export interface ShellExtension {
    * `event.preventDefault()` keeps the shell from changing the selection.
    */
   CanvasOverlay?: ComponentType<CanvasOverlayProps>;
+  /** Shown in the status bar (a shared edition's connection state and collaborators). */
+  StatusItem?: ComponentType<RightPanelProps>;
+  /** Shown above the page canvas (the offline banner). */
+  Banner?: ComponentType<RightPanelProps>;
   /** Runs once at start: register commands, subscribe to the store. May return a cleanup. */
   activate?(context: ExtensionContext): void | (() => void);
 }

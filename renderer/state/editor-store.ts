@@ -84,6 +84,17 @@ export interface AppliedChange {
   meta: ApplyMeta;
 }
 
+/** Says why a change may not be made (a message for the user), or null when it may. */
+export type EditGuard = (operations: readonly EditionOperation[], edition: Edition) => string | null;
+
+/** A change the guard refused; the edition is unchanged. */
+export class EditRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EditRefused';
+  }
+}
+
 type Listener = () => void;
 
 const EMPTY_SELECTION: Selection = { pageIndex: 0, frameIds: [], storyId: null };
@@ -101,6 +112,7 @@ export class EditorStore {
   };
   private readonly listeners = new Set<Listener>();
   private readonly appliedListeners = new Set<(change: AppliedChange) => void>();
+  private guard: EditGuard | null = null;
 
   constructor(
     private readonly applyOperation: ApplyOperation | null,
@@ -138,11 +150,24 @@ export class EditorStore {
     this.recompose();
   }
 
+  /**
+   * Sets the check every user change passes before it is applied (a shared
+   * edition: the user's role and others' check-outs). Remote and load
+   * changes are not checked: they already happened elsewhere.
+   */
+  setGuard(guard: EditGuard | null): void {
+    this.guard = guard;
+  }
+
   /** Applies operations in order as one change, recomposes and notifies. */
   apply(operations: EditionOperation | EditionOperation[], meta: ApplyMeta = {}): void {
     const list = Array.isArray(operations) ? operations : [operations];
     const before = this.state.edition;
     if (!before) throw new Error('no edition is open');
+    if (this.guard && meta.origin !== 'remote' && meta.origin !== 'load') {
+      const refusal = this.guard(list, before);
+      if (refusal) throw new EditRefused(refusal);
+    }
     if (!this.applyOperation) throw new Error('editing is not available: the operations module is missing');
     let after = before;
     for (const operation of list) after = this.applyOperation(after, operation);

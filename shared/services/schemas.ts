@@ -114,6 +114,17 @@ export const hostInfo = z.object({
   assetBaseUrl: z.string(),
   /** Query string to append to font and asset URLs (the web host's session token). */
   resourceQuery: z.string(),
+  /** The newsroom edition this session works on (npm run web -- --server …), if any. */
+  newsroom: z
+    .object({
+      serverUrl: z.string(),
+      edition: z.string(),
+      token: z.string().nullable(),
+      user: z.string(),
+      role: z.enum(['designer', 'editor', 'proofreader', 'admin']),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** A menu item's state, reported by the renderer so the native menu can follow. */

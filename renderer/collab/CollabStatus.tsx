@@ -1,0 +1,65 @@
+/** The status bar item of a shared edition: connection state, unsynced edits, who else is here. */
+import { useTranslation } from 'react-i18next';
+import type { RightPanelProps } from '../shell/extensions';
+import { useEditor } from '../state/use-editor';
+import { lockKey } from '../../shared/collab/locks';
+import { currentNewsroomSession, useNewsroom } from './current-session';
+
+export function CollabStatus(_props: RightPanelProps) {
+  const { t } = useTranslation();
+  const view = useNewsroom();
+  const storyId = useEditor((s) => s.selection.storyId);
+  const pageId = useEditor((s) => s.edition?.pages[s.selection.pageIndex]?.id ?? null);
+  if (!view) return null;
+  const session = currentNewsroomSession();
+  const lockButton = (kind: 'story' | 'page', id: string | null) => {
+    if (!id) return null;
+    const holder = view.locks.get(lockKey(kind, id))?.user ?? null;
+    const mine = holder === view.user;
+    const label = holder
+      ? mine
+        ? t(`newsroom.lock.checkIn.${kind}`)
+        : t('newsroom.lock.heldBy', { user: holder })
+      : t(`newsroom.lock.checkOut.${kind}`);
+    const canAct = !holder || mine || view.role === 'admin';
+    return (
+      <button
+        data-testid={`newsroom-lock-${kind}`}
+        data-holder={holder ?? ''}
+        disabled={!canAct}
+        onClick={() => session?.requestLock(kind, id, !holder, !!holder && !mine)}
+      >
+        {holder && !mine && view.role === 'admin' ? t('newsroom.lock.break', { user: holder }) : label}
+      </button>
+    );
+  };
+  return (
+    <span className="newsroom-status" data-testid="newsroom-status" data-state={view.state}>
+      <span data-testid="newsroom-connection">
+        {t(`newsroom.status.${view.state}`, { edition: view.edition })}
+        {view.unsynced > 0 && view.state !== 'online'
+          ? ` · ${t('newsroom.status.unsynced', { count: view.unsynced })}`
+          : ''}
+      </span>
+      <span
+        className="newsroom-people"
+        data-testid="newsroom-collaborators"
+        title={t('newsroom.collaborators')}
+      >
+        {view.collaborators.map((c) => (
+          <span
+            key={c.clientId}
+            className="collaborator"
+            data-user={c.user}
+            style={{ borderColor: c.color, color: c.color }}
+          >
+            {c.user}
+            {c.pageIndex !== null ? ` · ${t('newsroom.onPage', { n: c.pageIndex + 1 })}` : ''}
+          </span>
+        ))}
+      </span>
+      {lockButton('story', storyId)}
+      {lockButton('page', pageId)}
+    </span>
+  );
+}

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ColorRef, Edition, Frame, Id } from './types';
 import { BLOCK_ROLES } from './types';
 import { editionSchema } from './schema';
+import { shapeIssues } from './validate-shape';
 
 export interface ValidationIssue {
   /** JSON path of the offending value, e.g. `stories["st-1"].thread[0]`. */
@@ -32,11 +33,34 @@ function child(base: string, key: string): string {
   return formatPath([key], base);
 }
 
-/** One line listing the first `max` issues, e.g. for an error message. */
+/**
+ * Validation stops after this many shape issues: enough to fix a file by
+ * hand, and a file with a million wrong values costs no more than a valid one.
+ */
+export const ISSUE_BUDGET = 1000;
+
+/** The longest one issue may be in a summary, and about the longest a summary gets. */
+const ISSUE_CHARACTERS = 160;
+const SUMMARY_CHARACTERS = 240;
+
+/**
+ * One line listing the first issues, e.g. for an error message: at most
+ * `max`, and only as many as fit in a line a user will read (a long issue
+ * is cut with "…"); the rest are counted.
+ */
 export function summarizeIssues(issues: readonly ValidationIssue[], max = 3): string {
-  const shown = issues.slice(0, max).map((i) => `${i.path}: ${i.message}`);
-  const more = issues.length > max ? ` (and ${issues.length - max} more)` : '';
-  return shown.join('; ') + more;
+  const shown: string[] = [];
+  let length = 0;
+  for (const issue of issues.slice(0, max)) {
+    let line = `${issue.path}: ${issue.message}`;
+    if (line.length > ISSUE_CHARACTERS) line = `${line.slice(0, ISSUE_CHARACTERS - 1)}…`;
+    if (shown.length > 0 && length + line.length > SUMMARY_CHARACTERS) break;
+    shown.push(line);
+    length += line.length + 2;
+  }
+  const more = issues.length - shown.length;
+  const count = issues.length >= ISSUE_BUDGET ? `at least ${more}` : `${more}`;
+  return shown.join('; ') + (more > 0 ? ` (and ${count} more)` : '');
 }
 
 export function zodIssues(error: z.ZodError): ValidationIssue[] {
@@ -45,17 +69,16 @@ export function zodIssues(error: z.ZodError): ValidationIssue[] {
 
 /** Validates shape, ranges and references of a current-version edition. */
 export function validateEdition(value: unknown): ValidationResult {
-  // zod silently drops "__proto__" keys (rightly, against prototype pollution); a story or
-  // asset stored under that key would vanish without a word, so refuse it by name instead.
-  const protoPath = findProtoKey(value, []);
-  if (protoPath)
+  const unsafe = findUnsafeShape(value);
+  if (unsafe) return { ok: false, issues: [unsafe] };
+  const shape = shapeIssues(editionSchema, value, ISSUE_BUDGET);
+  if (shape.length > 0)
     return {
       ok: false,
-      issues: [{ path: formatPath(protoPath), message: 'the key "__proto__" is not allowed' }],
+      issues: shape.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     };
-  const parsed = editionSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
-  const edition = parsed.data as unknown as Edition;
+  // The schema transforms nothing: a value of the right shape is the edition.
+  const edition = value as Edition;
   const issues = checkReferences(edition);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, edition };
 }
@@ -158,11 +181,12 @@ export function checkReferences(edition: Edition): ValidationIssue[] {
   // Styles.
   for (const kind of ['paragraph', 'character'] as const) {
     const table = styles[kind] as Record<Id, { id: Id; basedOn: Id | null; color?: ColorRef }>;
+    const loops = loopingChains(table);
     for (const [key, style] of Object.entries(table)) {
       const path = child(`styles.${kind}`, key);
       if (style.basedOn !== null && !has(table, style.basedOn)) {
         add(`${path}.basedOn`, `${kind} style "${style.basedOn}" does not exist`);
-      } else if (basedOnCycle(table, key)) {
+      } else if (loops.has(key)) {
         add(`${path}.basedOn`, `the basedOn chain of "${key}" loops back on itself`);
       }
       checkColor(style.color, `${path}.color`);
@@ -185,19 +209,56 @@ export function checkReferences(edition: Edition): ValidationIssue[] {
   return issues;
 }
 
-function findProtoKey(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
-  if (typeof value !== 'object' || value === null) return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findProtoKey(value[i], [...path, i]);
-      if (found) return found;
+/**
+ * How deep an edition's JSON may nest. A real edition nests about six levels
+ * (stories → story → blocks → block → children → leaf); the limit leaves room
+ * for fields of later versions and stops input built to overflow the stack
+ * of recursive code (zod's, ours, JSON.stringify's) long before it can.
+ */
+export const MAX_NESTING = 64;
+
+interface Visit {
+  value: unknown;
+  depth: number;
+  parent: Visit | null;
+  key: PropertyKey;
+}
+
+function pathOf(visit: Visit): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) keys.push(v.key);
+  return keys.reverse();
+}
+
+/**
+ * Shapes the schema must never see, found without recursion: nesting deeper
+ * than MAX_NESTING, and "__proto__" keys (zod silently drops them, rightly,
+ * against prototype pollution; a story or asset stored under that key would
+ * vanish without a word, so refuse it by name instead).
+ */
+function findUnsafeShape(root: unknown): ValidationIssue | null {
+  const stack: Visit[] = [{ value: root, depth: 0, parent: null, key: '' }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_NESTING) {
+      const path = pathOf(visit).slice(0, 8);
+      return {
+        path: `${formatPath(path)}…`,
+        message: `nested more than ${MAX_NESTING} levels deep; an edition never nests like this`,
+      };
     }
-    return null;
-  }
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') return [...path, key];
-    const found = findProtoKey((value as Record<string, unknown>)[key], [...path, key]);
-    if (found) return found;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], depth: depth + 1, parent: visit, key: i });
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__')
+        return { path: formatPath([...pathOf(visit), key]), message: 'the key "__proto__" is not allowed' };
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: visit, key });
+    }
   }
   return null;
 }
@@ -206,13 +267,33 @@ function has(record: Record<Id, unknown>, key: Id): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
 
-function basedOnCycle(table: Record<Id, { basedOn: Id | null }>, start: Id): boolean {
-  const seen = new Set<Id>();
-  let current: Id | null = start;
-  while (current !== null && has(table, current)) {
-    if (seen.has(current)) return true;
-    seen.add(current);
-    current = table[current].basedOn;
+/**
+ * The styles whose basedOn chain loops (the styles in a loop and those whose
+ * chain runs into one). Each style is walked once, so a chain of thousands
+ * of styles costs thousands of steps, not millions.
+ */
+function loopingChains(table: Record<Id, { basedOn: Id | null }>): Set<Id> {
+  const verdict = new Map<Id, boolean>();
+  for (const start of Object.keys(table)) {
+    const path: Id[] = [];
+    const onPath = new Set<Id>();
+    let current: Id | null = start;
+    let loops = false;
+    while (current !== null && has(table, current)) {
+      const known = verdict.get(current);
+      if (known !== undefined) {
+        loops = known;
+        break;
+      }
+      if (onPath.has(current)) {
+        loops = true;
+        break;
+      }
+      path.push(current);
+      onPath.add(current);
+      current = table[current].basedOn;
+    }
+    for (const id of path) verdict.set(id, loops);
   }
-  return false;
+  return new Set([...verdict].filter(([, loops]) => loops).map(([id]) => id));
 }

@@ -8,9 +8,10 @@
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import type { AssetBytes, Edition } from '../types';
 import { loadEdition } from '../load';
-import { summarizeIssues, validateEdition } from '../validate';
+import { MAX_NESTING, summarizeIssues, validateEdition } from '../validate';
 import { FolioFileError } from './errors';
-import { jsonErrorOffset } from './json-error';
+import { jsonErrorOffset, jsonNestingOffset } from './json-error';
+import { describeInvalidUtf8, firstInvalidUtf8 } from './utf8';
 import { type ZipLimits, ZipProblem, readZipDirectory, readZipEntry, zipDirectoryOffset } from './zip-reader';
 
 export const FOLIO_MIME_TYPE = 'application/vnd.folio+zip';
@@ -22,7 +23,13 @@ export const FOLIO_LIMITS: ZipLimits & { maxEditionJsonBytes: number } = {
   maxEntries: 10_000,
   maxEntryBytes: 512 * 1024 * 1024,
   maxTotalBytes: 2 * 1024 * 1024 * 1024 - 1,
-  maxEditionJsonBytes: 64 * 1024 * 1024,
+  // Folio stores photos as they are and deflates only edition.json; another zip tool may deflate
+  // the photos too, which shrinks them little. 8:1 beyond 32 MiB is far past both.
+  maxInflatedBytes: 32 * 1024 * 1024,
+  maxInflateRatio: 8,
+  // A 100-page broadsheet edition is about 5 MB of JSON. Parsing and validating run at some
+  // 30 MB/s, so the limit also keeps the worst file a second's work.
+  maxEditionJsonBytes: 16 * 1024 * 1024,
 };
 
 // Fixed entry times keep packing deterministic: the same edition gives the same bytes.
@@ -146,7 +153,25 @@ function unpack(bytes: Uint8Array, file: string): UnpackedFolio {
       `edition.json declares ${editionEntry.size} bytes; at most ${FOLIO_LIMITS.maxEditionJsonBytes} are allowed`,
     );
   }
-  let text = strFromU8(readZipEntry(bytes, editionEntry, directoryOffset));
+  const json = readZipEntry(bytes, editionEntry, directoryOffset);
+  const invalid = firstInvalidUtf8(json);
+  if (invalid >= 0) {
+    throw new FolioFileError(
+      file,
+      'bad-json',
+      `edition.json is not valid UTF-8 text: ${describeInvalidUtf8(json, invalid)}`,
+    );
+  }
+  const deep = jsonNestingOffset(json, MAX_NESTING);
+  if (deep >= 0) {
+    const before = strFromU8(json.subarray(0, deep));
+    throw new FolioFileError(
+      file,
+      'invalid-edition',
+      `edition.json nests more than ${MAX_NESTING} levels deep (at ${lineAndColumn(before, before.length)}); an edition never nests like this`,
+    );
+  }
+  let text = strFromU8(json);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM some editors add
   const loaded = loadEdition(parseJson(text, file));
   if (!loaded.ok) {
@@ -170,14 +195,15 @@ function unpack(bytes: Uint8Array, file: string): UnpackedFolio {
         `asset "${asset.id}" (${asset.name}): ${asset.path} is missing from the package`,
       );
     }
-    const data = readZipEntry(bytes, entry, directoryOffset);
-    if (data.length !== asset.byteLength) {
+    // Compared before inflating: a photo that cannot be the one described is not unpacked at all.
+    if (entry.size !== asset.byteLength) {
       throw new FolioFileError(
         file,
         'missing-asset',
-        `asset "${asset.id}" (${asset.name}): ${asset.path} holds ${data.length} bytes, edition.json says ${asset.byteLength}`,
+        `asset "${asset.id}" (${asset.name}): ${asset.path} holds ${entry.size} bytes, edition.json says ${asset.byteLength}`,
       );
     }
+    const data = readZipEntry(bytes, entry, directoryOffset);
     assets.set(asset.id, data);
   }
   return { edition: loaded.edition, assets, migratedFrom: loaded.migratedFrom, migrations: loaded.applied };

@@ -111,3 +111,26 @@ export function jsonErrorOffset(text: string): number {
     return -1; // nesting too deep for this scanner
   }
 }
+
+/**
+ * The offset of the bracket that opens level `limit + 1` of nesting in JSON
+ * bytes, or -1 when the text never nests that deep. A byte scan that skips
+ * strings: it runs before JSON.parse, whose time grows faster than the
+ * text's length on input nested hundreds of thousands of levels deep.
+ */
+export function jsonNestingOffset(bytes: Uint8Array, limit: number): number {
+  let level = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 0x5c)
+        i++; // a backslash escapes the next byte
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x7b || b === 0x5b) {
+      if (++level > limit) return i;
+    } else if (b === 0x7d || b === 0x5d) level--;
+  }
+  return -1;
+}

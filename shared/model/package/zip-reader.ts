@@ -15,6 +15,15 @@ export interface ZipLimits {
   maxEntryBytes: number;
   /** Largest uncompressed size of all entries together. */
   maxTotalBytes: number;
+  /**
+   * Zip bombs: the deflated entries together may declare at most this many
+   * bytes more than `maxInflateRatio` times their compressed size. Work
+   * proportional to the file's own size is fine; work a thousand times that
+   * (a few kilobytes of deflated zeros claiming hundreds of megabytes, or
+   * many entries sharing one bomb's bytes) is not.
+   */
+  maxInflatedBytes: number;
+  maxInflateRatio: number;
 }
 
 /** One entry of the central directory. */
@@ -113,6 +122,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
   }
   const entries: ZipEntry[] = [];
   let total = 0;
+  let inflated = 0;
+  let deflated = 0;
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > end || u32(bytes, at) !== CENTRAL_SIGNATURE) {
@@ -163,6 +174,16 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
     if (entry.method === 8 && entry.size > 1032 * entry.compressedSize + 1024) {
       throw new ZipProblem('too-large', `entry "${name}" claims an impossible compression ratio`);
     }
+    if (entry.method === 8) {
+      inflated += entry.size;
+      deflated += entry.compressedSize;
+      if (inflated > limits.maxInflatedBytes + limits.maxInflateRatio * deflated) {
+        throw new ZipProblem(
+          'too-large',
+          `the compressed entries would inflate to over ${inflated} bytes from ${deflated}, far more than an edition needs (a zip bomb); refusing to unpack`,
+        );
+      }
+    }
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -205,14 +226,16 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, directoryOffset
   return data;
 }
 
-const INFLATE_CHUNK = 64 * 1024;
-
 /**
- * Inflates into a buffer of the declared size, in chunks, and stops as soon
- * as the output would exceed it: an entry that lies about its size costs at
- * most one chunk's worth of work past the declared size.
+ * Inflates into a buffer of the declared size and stops as soon as the
+ * output would exceed it. fflate inflates each pushed chunk whole, and one
+ * byte of deflate can stand for up to 1032 bytes of output, so the input is
+ * pushed in chunks of about a thousandth of the declared size: an entry
+ * that lies about its size costs at most about twice the work of one that
+ * tells the truth.
  */
 function inflateBounded(raw: Uint8Array, entry: ZipEntry): Uint8Array {
+  const chunkSize = Math.min(64 * 1024, Math.max(512, Math.floor(entry.size / 1024)));
   const out = new Uint8Array(entry.size);
   let written = 0;
   let overflow = false;
@@ -226,8 +249,8 @@ function inflateBounded(raw: Uint8Array, entry: ZipEntry): Uint8Array {
   });
   try {
     if (raw.length === 0) inflater.push(new Uint8Array(0), true);
-    for (let i = 0; i < raw.length && !overflow; i += INFLATE_CHUNK) {
-      inflater.push(raw.subarray(i, i + INFLATE_CHUNK), i + INFLATE_CHUNK >= raw.length);
+    for (let i = 0; i < raw.length && !overflow; i += chunkSize) {
+      inflater.push(raw.subarray(i, i + chunkSize), i + chunkSize >= raw.length);
     }
   } catch (error) {
     throw new ZipProblem('corrupt-entry', `entry "${entry.name}" is damaged (${(error as Error).message})`);

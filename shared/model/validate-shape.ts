@@ -7,9 +7,8 @@
  * small items) at a time, stopping once `budget` issues are found, so a
  * hostile file costs no more than a valid one of the same size.
  *
- * Assumes what schema.ts does: lists and records carry no length rules
- * other than a minimum, and nothing transforms values (the input, once
- * its shape is valid, is the output).
+ * Assumes what schema.ts does: nothing transforms values (the input, once
+ * its shape is valid, is the output), and records carry no size rules.
  */
 import { z } from 'zod';
 
@@ -54,7 +53,8 @@ function objectShell(schema: z.ZodObject): z.ZodType {
     const walked = Object.entries(schema.shape as Record<string, z.ZodType>).filter(([, field]) =>
       needsWalking(field),
     );
-    shell = schema.extend(Object.fromEntries(walked.map(([key]) => [key, z.unknown()])));
+    // Optional here: whether a walked field must be present is its own schema's to say.
+    shell = schema.extend(Object.fromEntries(walked.map(([key]) => [key, z.unknown().optional()])));
     shells.set(schema, shell);
   }
   return shell;
@@ -68,6 +68,15 @@ function keyShell(schema: z.ZodRecord): z.ZodType {
     shells.set(schema, shell);
   }
   return shell;
+}
+
+/** The list schema checking only its own rules (length), or null when it has none. */
+function lengthShell(schema: z.ZodArray): z.ZodType | null {
+  if (!shells.has(schema)) {
+    const checks = (schema._zod.def.checks ?? []) as z.core.$ZodCheck<unknown[]>[];
+    shells.set(schema, checks.length > 0 ? z.array(z.unknown()).check(...checks) : (null as never));
+  }
+  return shells.get(schema) ?? null;
 }
 
 const plainLists = new WeakMap<z.ZodType, z.ZodType>();
@@ -116,7 +125,8 @@ class Collector {
       return;
     }
     if (schema instanceof z.ZodArray && Array.isArray(value)) {
-      if (value.length === 0) return this.parse(schema, value, path); // its minimum length, if any
+      const rules = lengthShell(schema);
+      if (rules) this.parse(rules, value, path);
       const element = schema.element as z.ZodType;
       if (needsWalking(element)) {
         for (let i = 0; i < value.length && !this.full; i++) this.walk(element, value[i], [...path, i]);

@@ -41,6 +41,14 @@ describe('validating hostile editions', () => {
     expect(summarizeIssues(result.issues)).toMatch(/ \(and at least \d+ more\)$/);
   });
 
+  it('keeps the length rules of long lists when it checks their items in chunks', () => {
+    const houseList = Array.from({ length: 5001 }, (_, i) => ({ from: `错${i}`, to: `对${i}` }));
+    const result = validateEdition({ ...clone(sampleEdition()), copyChecks: { houseList } });
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: 'copyChecks.houseList', message: 'Too big: expected array to have <=5000 items' },
+    ]);
+  });
+
   it('summarises long issues in one line a user reads', () => {
     const issues = Array.from({ length: 5 }, (_, i) => ({ path: `pages[${i}].x`, message: 'y'.repeat(300) }));
     const summary = summarizeIssues(issues);

@@ -5,9 +5,10 @@
  * and rasterised by poppler's pdftoppm, as a printer's proof would be viewed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, renameSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { ROOT, startHostProcess } from '../tests/e2e/support/web-host';
 import { buildRenderer } from './build';
@@ -33,7 +34,7 @@ async function appScreenshot(locale: string, file: string): Promise<void> {
   }
 }
 
-function exportedPageImage(file: string): void {
+async function exportedPageImage(file: string): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'folio-screenshots-'));
   const folio = (...args: string[]) =>
     execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'main', 'cli', 'folio.ts'), ...args], {
@@ -42,14 +43,25 @@ function exportedPageImage(file: string): void {
     });
   folio('sample', '-o', join(work, 'sample.folio'));
   folio('export', join(work, 'sample.folio'), '-o', join(work, 'sample.pdf'), '--preset', 'proof');
-  execFileSync('pdftoppm', ['-r', '50', '-png', '-singlefile', join(work, 'sample.pdf'), join(work, 'page')]);
-  renameSync(join(work, 'page.png'), join(OUT, file));
+  // Rendered at 100 dpi and scaled down: poppler drops some photos when it renders a page below ~60 dpi.
+  execFileSync('pdftoppm', [
+    '-r',
+    '100',
+    '-png',
+    '-singlefile',
+    join(work, 'sample.pdf'),
+    join(work, 'page'),
+  ]);
+  await sharp(join(work, 'page.png'))
+    .resize({ width: 760 })
+    .png({ compressionLevel: 9 })
+    .toFile(join(OUT, file));
 }
 
 await buildRenderer({ quiet: true });
 await appScreenshot('zh-CN', 'app-zh-Hans.png');
 await appScreenshot('en-US', 'app-en.png');
-exportedPageImage('sample-page.png');
+await exportedPageImage('sample-page.png');
 console.log(
   `wrote ${['app-zh-Hans.png', 'app-en.png', 'sample-page.png'].map((f) => join('docs/images', f)).join(', ')}`,
 );

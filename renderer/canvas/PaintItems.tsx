@@ -60,7 +60,13 @@ export const GlyphRunText = memo(function GlyphRunText({ run }: { run: GlyphRun 
 /** One composed line; unchanged lines keep their object, so they are not rendered again. */
 const LineGroup = memo(function LineGroup({ line }: { line: DisplayLine }) {
   return (
-    <g className="line" data-line-y={line.y} data-block={line.block} data-start={line.start}>
+    <g
+      className="line"
+      data-line-y={line.y}
+      data-column={line.column}
+      data-block={line.block}
+      data-start={line.start}
+    >
       {line.runs.map((run, runIndex) => (
         <GlyphRunText key={runIndex} run={run} />
       ))}

@@ -149,6 +149,18 @@ export function PropertiesPanel({ bodySize }: { bodySize: number }) {
             </>
           ) : null}
         </div>
+        {frame.kind === 'text' && frame.columns > 1 ? (
+          <label className="check-row" title={t('prop.balanceColumns.hint')}>
+            <input
+              type="checkbox"
+              data-testid="prop-balance-columns"
+              checked={frame.balanceColumns !== false}
+              disabled={!editable}
+              onChange={(event) => change({ balanceColumns: event.target.checked })}
+            />
+            {t('prop.balanceColumns')}
+          </label>
+        ) : null}
         {oversetCharacters > 0 ? (
           <p className="overset-note" data-testid="properties-overset">
             {t('prop.overset', { n: oversetCharacters })}

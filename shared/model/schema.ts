@@ -60,6 +60,7 @@ export const textFrameSchema = z.looseObject({
   verticalAlign: z.enum(['top', 'center', 'bottom', 'justify']),
   alignToGrid: z.boolean(),
   ignoreWrap: z.boolean(),
+  balanceColumns: z.boolean().optional(),
   fill: colorRefSchema.nullable(),
   stroke: strokeSchema.nullable(),
 });

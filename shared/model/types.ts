@@ -134,6 +134,12 @@ export interface TextFrame extends FrameBase {
   alignToGrid: boolean;
   /** When true, text wrap from other frames does not affect this frame. */
   ignoreWrap: boolean;
+  /**
+   * Balance the columns of the last section when a story ends in this frame
+   * (line counts equal ±1, as a newspaper module ends). Optional: absent
+   * means on; false lets the text end where it runs out.
+   */
+  balanceColumns?: boolean;
   fill: ColorRef | null;
   stroke: Stroke | null;
 }

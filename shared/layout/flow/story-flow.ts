@@ -7,17 +7,12 @@
  */
 import type { StoryReport } from '../display-list';
 import type { LineSlots } from '../paragraph-types';
-import { spaceAfter, spaceBefore } from '../../model/styles';
-import { type FlowCursor, frameStart, nextColumn, sameCursor, startCursor } from './cursor';
+import { spaceAfter } from '../../model/styles';
+import { balanceLastSection } from './balance';
+import { type FlowCursor, sameCursor, startCursor } from './cursor';
 import { charactersFrom, type FlowParagraph } from './paragraphs';
-import {
-  type FlowContext,
-  type Placement,
-  placeBody,
-  placeSpanning,
-  shiftPlacement,
-  spanOf,
-} from './place-paragraph';
+import { type FlowContext, type Placement, shiftPlacement } from './place-paragraph';
+import { keepWithNext, placeOne } from './place-with-keep';
 
 export interface ParagraphResult {
   paragraph: FlowParagraph;
@@ -27,7 +22,13 @@ export interface ParagraphResult {
 
 export interface StoryFlow {
   storyId: string;
+  /** The natural flow, paragraph by paragraph: what incremental recomposition starts from. */
   paragraphs: ParagraphResult[];
+  /**
+   * What is painted: `paragraphs`, or a copy whose last section is set again
+   * with its columns balanced (see balance.ts).
+   */
+  placed: ParagraphResult[];
   /** Overset lines counted at the last frame's last column measure. */
   oversetLines: number;
   oversetCharacters: number;
@@ -39,47 +40,26 @@ export interface StoryFlow {
 
 const EPS = 1e-6;
 
-function placeOne(context: FlowContext, paragraph: FlowParagraph, cursor: FlowCursor): Placement {
-  const frame = context.frames[cursor.frame];
-  const span = frame ? spanOf(paragraph, frame.columns.length) : 1;
-  return span > 1 ? placeSpanning(context, paragraph, cursor, span) : placeBody(context, paragraph, cursor);
-}
-
 /**
- * Keep with next: a paragraph (a section head) whose following paragraph
- * cannot start below it in the same column — not even its first `orphans`
- * lines — moves to the next column, unless it already starts a column. A
- * spanning paragraph (a headline) whose body cannot start below it in the
- * same frame moves to the top of the next frame of the thread, if any.
+ * The results to paint: the last section balanced where that applies. After
+ * an edit that left the balanced section's paragraphs as they were (same
+ * objects), the previous balance is reused.
  */
-function keepWithNext(
+function balanced(
   context: FlowContext,
-  paragraph: FlowParagraph,
-  next: FlowParagraph | undefined,
-  before: FlowCursor,
-  placement: Placement,
-): Placement {
-  if (!next || !paragraph.input.style.keepWithNext || before.fresh) return placement;
-  const { after } = placement;
-  const frame = context.frames[after.frame];
-  if (!frame || after.frame !== before.frame || placement.end < paragraph.input.text.length) return placement;
-  const style = next.input.style;
-  const leading = style.leading > 0 ? style.leading : style.fontSize;
-  const need = spaceBefore(style) + style.fontSize + (Math.max(1, style.orphans) - 1) * leading;
-  const spans = spanOf(paragraph, frame.columns.length) > 1;
-  if (spans) {
-    // Only for a head whose body follows in columns: stacked heads move with the last one.
-    if (spanOf(next, frame.columns.length) > 1) return placement;
-    const bottom = frame.interior.y + frame.interior.height;
-    if (after.y + need <= bottom + EPS || before.frame + 1 >= context.frames.length) return placement;
-    const moved = placeOne(context, paragraph, frameStart(context.frames, before.frame + 1));
-    return moved.end >= paragraph.input.text.length ? moved : placement;
+  results: ParagraphResult[],
+  overset: boolean,
+  previous?: StoryFlow,
+): ParagraphResult[] {
+  if (overset) return results;
+  if (previous && previous.placed !== previous.paragraphs && previous.paragraphs.length === results.length) {
+    let start = 0;
+    while (start < results.length && previous.placed[start] === previous.paragraphs[start]) start++;
+    let same = start < results.length;
+    for (let i = start; i < results.length && same; i++) same = results[i] === previous.paragraphs[i];
+    if (same) return [...results.slice(0, start), ...previous.placed.slice(start)];
   }
-  if (spanOf(next, frame.columns.length) > 1) return placement;
-  const column = frame.columns[after.column];
-  if (after.y + need <= column.y + column.height + EPS) return placement;
-  const moved = placeOne(context, paragraph, nextColumn(context.frames, before));
-  return moved.end >= paragraph.input.text.length ? moved : placement;
+  return balanceLastSection(context, results) ?? results;
 }
 
 /** Lines the rest of the story takes at the last frame's last column measure. */
@@ -189,7 +169,7 @@ export function flowStory(
     cursor = placement.after;
   }
   if (reusedTail) return finishWithTail(storyId, context, results, previous!, tailStart);
-  return finish(storyId, context, results, cursor);
+  return finish(storyId, context, results, cursor, previous);
 }
 
 function samePlacement(a: Placement, b: Placement): boolean {
@@ -236,13 +216,14 @@ function finishWithTail(
 ): StoryFlow {
   const unset = firstUnset(results);
   if (unset >= 0 && unset < tailStart) {
-    return finish(storyId, context, results, results[results.length - 1].placement.after);
+    return finish(storyId, context, results, results[results.length - 1].placement.after, previous);
   }
   let total = 0;
   for (const { paragraph } of results) total += paragraph.characters;
   return {
     ...previous,
     paragraphs: results,
+    placed: balanced(context, results, unset >= 0, previous),
     report: { ...previous.report, totalCharacters: total, charactersSet: total - previous.oversetCharacters },
   };
 }
@@ -252,6 +233,7 @@ function finish(
   context: FlowContext,
   results: ParagraphResult[],
   cursor: FlowCursor,
+  previous?: StoryFlow,
 ): StoryFlow {
   let total = 0;
   let oversetCharacters = 0;
@@ -282,6 +264,7 @@ function finish(
   return {
     storyId,
     paragraphs: results,
+    placed: balanced(context, results, firstOverset >= 0, previous),
     oversetLines,
     oversetCharacters,
     oversetMissing,

@@ -43,7 +43,7 @@ export function emptyReport(storyId: string): StoryReport {
 /** Placed lines grouped by the frame of the thread they went to. */
 export function frameEntries(flow: StoryFlow, frameCount: number): FrameLine[][] {
   const entries: FrameLine[][] = Array.from({ length: frameCount }, () => []);
-  for (const { paragraph, placement } of flow.paragraphs) {
+  for (const { paragraph, placement } of flow.placed) {
     for (const placed of placement.lines) entries[placed.frame]?.push({ paragraph, placed });
   }
   return entries;
@@ -60,7 +60,7 @@ export function sameEntries(
 }
 
 export function collectFonts(flow: StoryFlow, keys: Set<string>): void {
-  for (const { placement } of flow.paragraphs) {
+  for (const { placement } of flow.placed) {
     let list = placement.fontKeys;
     if (!list) {
       const set = new Set<string>();
@@ -75,7 +75,7 @@ export function collectFonts(flow: StoryFlow, keys: Set<string>): void {
 /** Missing glyphs of a composed story, with the page each character went to (null: overset). */
 export function collectMissing(composed: ComposedStoryView, out: MissingGlyph[]): void {
   const { flow } = composed;
-  flow.paragraphs.forEach(({ paragraph, placement }, index) => {
+  flow.placed.forEach(({ paragraph, placement }, index) => {
     const overset = flow.oversetMissing.filter((m) => m.paragraph === index);
     if (placement.missing.length === 0 && overset.length === 0) return;
     const seen = new Set<number>();

@@ -17,6 +17,14 @@ import {
   withStory,
 } from './locate';
 
+/** Optional frame fields (absent in older files) that update_frame may set. */
+const OPTIONAL_FRAME_FIELDS: Record<Frame['kind'], readonly string[]> = {
+  text: ['balanceColumns'],
+  image: [],
+  rule: [],
+  box: [],
+};
+
 function locate(edition: Edition, frameId: unknown, opType: string) {
   const location = typeof frameId === 'string' ? locateFrame(edition, frameId) : undefined;
   ensure(location, opType, `frame "${String(frameId)}" does not exist`);
@@ -82,17 +90,22 @@ export function applyFrameOperation(edition: Edition, op: FrameOperation): Appli
       const old = location.frame as unknown as Record<string, unknown>;
       const props = (op.props ?? {}) as Record<string, unknown>;
       const inverseProps: Record<string, unknown> = {};
+      const next: Record<string, unknown> = { ...old };
       for (const key of Object.keys(props)) {
         ensure(key !== 'id' && key !== 'kind', op.type, `a frame's ${key} cannot change`);
-        ensure(hasKey(old, key), op.type, `a ${location.frame.kind} frame has no field "${key}"`);
-        inverseProps[key] = old[key];
+        ensure(
+          hasKey(old, key) || OPTIONAL_FRAME_FIELDS[location.frame.kind].includes(key),
+          op.type,
+          `a ${location.frame.kind} frame has no field "${key}"`,
+        );
+        const optional = OPTIONAL_FRAME_FIELDS[location.frame.kind].includes(key);
+        // An optional field the frame did not have is taken away again by the inverse: null
+        // (not undefined, which a journal written as JSON would drop).
+        inverseProps[key] = hasKey(old, key) ? old[key] : null;
+        if (optional && props[key] === null) delete next[key];
+        else next[key] = props[key];
       }
-      const frame = checkShape(
-        frameSchema,
-        { ...old, ...props },
-        op.type,
-        `frame "${location.frame.id}"`,
-      ) as Frame;
+      const frame = checkShape(frameSchema, next, op.type, `frame "${location.frame.id}"`) as Frame;
       checkFrameRefs(edition, frame, op.type);
       const frames = framesOf(edition, location.where, location.containerIndex).slice();
       frames[location.frameIndex] = frame;

@@ -274,6 +274,10 @@ export const en = {
   'newsroom.lock.heldBy': 'Checked out by {{user}}',
   'newsroom.lock.break': 'Break {{user}}’s check-out',
   'newsroom.lock.refused': 'The check-out was refused.',
+  // Column balancing (issue 13, item 5): a text frame's last columns end level.
+  'prop.balanceColumns': 'Balance columns',
+  'prop.balanceColumns.hint':
+    'Where the story ends in this frame, its columns end level (line counts equal ±1)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -264,4 +264,7 @@ export const zhHans: Record<MessageKey, string> = {
   'newsroom.lock.heldBy': '已由 {{user}} 签出',
   'newsroom.lock.break': '解除 {{user}} 的签出',
   'newsroom.lock.refused': '签出被拒绝。',
+  // 平衡各栏（issue 13 第 5 项）：稿件在本文字框结束时，各栏齐平。
+  'prop.balanceColumns': '平衡各栏',
+  'prop.balanceColumns.hint': '稿件在本文字框内结束时，各栏末行齐平（行数相差不超过 1）',
 };

@@ -266,6 +266,13 @@ describe('frame operations', () => {
       props: { x: 60, columns: 5 },
     });
     expect(after.pages[0].frames[0]).toMatchObject({ x: 60, columns: 5 });
+    // An optional field older files lack (column balancing) can be set, and undo takes it away again.
+    const unbalanced = applyAndUndo(sampleEdition(), {
+      type: 'update_frame',
+      frameId: 'fr-a',
+      props: { balanceColumns: false },
+    });
+    expect(unbalanced.pages[0].frames[0]).toMatchObject({ balanceColumns: false });
     refused(
       sampleEdition(),
       { type: 'update_frame', frameId: 'fr-a', props: { kind: 'image' } as never },

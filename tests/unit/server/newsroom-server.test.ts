@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { SignJWT } from 'jose';
 import { EditionReplica, EditionBinding } from '../../../shared/collab/edition-binding';
 import { readEdition } from '../../../shared/collab/edition-reader';
+import { sameStory } from '../../../shared/editing/same-story';
 import { applyOperation, type Operation } from '../../../shared/model/operations';
 import type { Edition } from '../../../shared/model/types';
 import type { NewsroomError } from '../../../shared/collab/newsroom-client';
@@ -213,5 +214,71 @@ describe.each(backends())('the newsroom server on %s', (backend) => {
     expect(after.bytes).toBeLessThan(logged.bytes);
     const back = await t.connect('zk-0106', 'eli');
     expect(readEdition(back.doc)).toEqual(expected);
+  });
+
+  it('a check-out makes the story read-only for others, and lapses once its holder has been gone long enough', async () => {
+    t = await startTestServer(backend, { lockLapseMs: 400 });
+    const { c: a, replica: designer } = await publish('zk-0107');
+    const e = await t.connect('zk-0107', 'eli');
+    const editor = new EditionReplica(e.doc);
+    const replies: string[] = [];
+    e.provider.on('stateless', ({ payload }: { payload: string }) => replies.push(payload));
+    e.provider.sendStateless(JSON.stringify({ type: 'lock', target: 'story:st-lead' }));
+    await until(() => a.doc.getMap('locks').has('story:st-lead'), 5000, 'the lock to reach the designer');
+    expect(JSON.parse(replies[0])).toMatchObject({ type: 'lock-reply', ok: true, holder: 'eli' });
+    const refusals: string[] = [];
+    a.onRefused((r) => refusals.push(`${r.code}:${r.detail}`));
+    designer.apply([{ type: 'insert_text', storyId: 'st-lead', block: 0, offset: 0, text: '改' }], apply);
+    await until(() => refusals.length > 0, 5000, 'the refusal');
+    expect(refusals[0]).toBe('locked:story:st-lead:eli');
+    // The holder goes away; after the lapse time the lock is gone and others may edit again.
+    e.close();
+    const watcher = await t.connect('zk-0107', 'dana');
+    await until(() => !watcher.doc.getMap('locks').has('story:st-lead'), 5000, 'the lock to lapse');
+    const again = new EditionReplica(watcher.doc);
+    again.apply([{ type: 'insert_text', storyId: 'st-lead', block: 0, offset: 0, text: '改' }], apply);
+    await watcher.settled();
+    const fresh = await t.connect('zk-0107', 'pat');
+    expect(text(readEdition(fresh.doc)).startsWith('改')).toBe(true);
+    expect(text(editor.edition).startsWith('改')).toBe(false);
+  });
+
+  it('a client that works offline through a long run of edits merges them all when it reconnects', async () => {
+    t = await startTestServer(backend);
+    const { c: a, replica: ra } = await publish('zk-0108');
+    const b = await t.connect('zk-0108', 'eli');
+    const rb = new EditionReplica(b.doc);
+    b.provider.disconnect();
+    for (let i = 0; i < 400; i++) {
+      const block = i % 3;
+      rb.apply([{ type: 'insert_text', storyId: 'st-lead', block, offset: 0, text: '离' }], apply);
+      if (i % 4 === 0)
+        ra.apply(
+          [
+            {
+              type: 'insert_text',
+              storyId: 'st-lead',
+              block: 0,
+              offset: text(ra.edition).length,
+              text: 'on',
+            },
+          ],
+          apply,
+        );
+    }
+    rb.apply([{ type: 'split_block', storyId: 'st-lead', block: 1, offset: 2 }], apply);
+    await a.settled();
+    await b.provider.connect();
+    await b.settled();
+    await until(
+      () => sameStory(ra.edition.stories['st-lead'].blocks, rb.edition.stories['st-lead'].blocks),
+      10_000,
+      'the merge',
+    );
+    const all = ra.edition.stories['st-lead'].blocks
+      .map((bl) => bl.children.map((c) => c.text).join(''))
+      .join('');
+    expect([...all].filter((ch) => ch === '离').length).toBe(400);
+    expect(all.split('on').length - 1).toBeGreaterThanOrEqual(100);
   });
 });

@@ -76,7 +76,9 @@ describe('kill -9 of the server while five clients type', () => {
       createdAt: '',
     });
     await store.close();
-    let { child, url } = await startServerProcess(0);
+    const started = await startServerProcess(0);
+    let child = started.child;
+    const url = started.url;
     const port = Number(new URL(url).port);
     const token = (await signIn(url, 'dana', 'pw-12345678')).token;
     const connect = () =>

@@ -39,35 +39,49 @@ export function foldCodePoint(cp: number): string | null {
 
 /** Folds a whole text (a paragraph) and keeps the offset map back to it. */
 export function foldWidth(original: string): FoldedText {
+  const n = original.length;
+  // Most Chinese copy folds unit for unit (，→,); NFKC may also expand (℃ → °C): grow then.
+  let starts = new Uint32Array(n + 8);
+  let ends = new Uint32Array(n + 8);
+  let out = 0;
   let changed = false;
-  for (let i = 0; i < original.length; i++) {
-    const cp = original.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    if (foldCodePoint(cp) !== null) {
-      changed = true;
-      break;
+  let parts: string[] | null = null;
+  let copiedUpTo = 0;
+  for (let i = 0; i < n;) {
+    const unit = original.charCodeAt(i);
+    const wide = unit >= 0xd800 && unit <= 0xdbff && i + 1 < n;
+    const cp = wide ? original.codePointAt(i)! : unit;
+    const width = wide ? 2 : 1;
+    const folded = foldCodePoint(cp);
+    const length = folded === null ? width : folded.length;
+    if (out + length > starts.length) {
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(Math.max(a.length * 2, out + length + 8));
+        b.set(a);
+        return b;
+      };
+      starts = grow(starts);
+      ends = grow(ends);
     }
-  }
-  if (!changed) return identityFold(original);
-
-  const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < original.length;) {
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const folded = foldCodePoint(cp) ?? original.slice(i, i + width);
-    parts.push(folded);
-    for (let k = 0; k < folded.length; k++) {
-      starts.push(i);
-      ends.push(i + width);
+    for (let k = 0; k < length; k++) {
+      starts[out + k] = i;
+      ends[out + k] = i + width;
+    }
+    out += length;
+    if (folded !== null) {
+      changed = true;
+      parts ??= [];
+      parts.push(original.slice(copiedUpTo, i), folded);
+      copiedUpTo = i + width;
     }
     i += width;
   }
+  if (!changed || !parts) return identityFold(original);
+  parts.push(original.slice(copiedUpTo));
   return {
     text: parts.join(''),
-    starts: Uint32Array.from(starts),
-    ends: Uint32Array.from(ends),
+    starts: starts.subarray(0, out),
+    ends: ends.subarray(0, out),
     identity: false,
   };
 }

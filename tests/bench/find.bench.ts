@@ -15,6 +15,9 @@ import { createNodeComposer } from '../../main/fonts';
 import { composeEdition } from '../../shared/layout/compose-edition';
 import type { Edition } from '../../shared/model/types';
 import { findInEdition, type FindRequest } from '../../shared/find';
+import { runCopyChecks } from '../../shared/preflight';
+import { frameNames } from '../../shared/preflight/frame-names';
+import { loadSpeller } from '../../main/proofing/speller';
 import { stats, type Bench, type BenchResult } from './bench';
 import { syntheticEdition } from './compose.bench';
 import { medianMs } from './timing';
@@ -94,6 +97,25 @@ export const bench: Bench = {
         met: warm < 50,
       });
     }
+    // Preflight's copy checks over the same copy (all eight, spelling with the loaded dictionary).
+    const speller = await loadSpeller();
+    const input = {
+      edition,
+      displayList: list,
+      assets: {},
+      missingFonts: [],
+      target: 'proof' as const,
+      speller,
+    };
+    const names = frameNames(edition);
+    const findings = runCopyChecks(input, names).length;
+    const copy = medianMs(() => runCopyChecks(input, names), 10);
+    results.push({
+      name: `copy checks, all eight (${findings} findings)`,
+      value: copy,
+      unit: 'ms',
+      baseline,
+    });
     return results;
   },
 };

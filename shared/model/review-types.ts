@@ -103,6 +103,26 @@ export interface InsertChange extends ChangeBase {
 export interface DeleteChange extends ChangeBase {
   kind: 'delete';
   content: StoryBlock[];
+  /**
+   * True when the removed text began where a paragraph began: then the first
+   * entry's role and style are that paragraph's, and putting the text back
+   * gives them back to it (see shared/review/fragments.ts).
+   */
+  startsParagraph?: boolean;
+  /**
+   * Notes and changes whose words went with this deletion: for each of their
+   * points (in the record's point order), the offset into `content` where it
+   * was, or null for a point outside. Rejecting the deletion puts the words
+   * back and these points on them again, so a note re-covers its words and a
+   * formatting change can still be rejected.
+   */
+  held?: HeldAnchors[];
+}
+
+export interface HeldAnchors {
+  in: 'notes' | 'changes';
+  id: Id;
+  points: (number | null)[];
 }
 
 /** Bold, italic or a character style set over a range; `runs` are the marks before it. */
@@ -114,7 +134,11 @@ export interface FormatChange extends ChangeBase {
   runs: { from: ReviewPoint; to: ReviewPoint; marks: RunMarks }[];
 }
 
-/** A paragraph's role, paragraph style (or another block field) changed; from/to span the paragraph. */
+/**
+ * A paragraph's role, paragraph style (or another block field) changed.
+ * from = to = the point where the paragraph's text starts: a point keeps to
+ * the text's start through restored deletions and typed breaks.
+ */
 export interface ParagraphChange extends ChangeBase {
   kind: 'paragraph';
   before: ParagraphProps;

@@ -318,6 +318,16 @@ export const trackedChangeSchema = z.discriminatedUnion('kind', [
     ...changeBase,
     kind: z.literal('delete'),
     content: z.array(storyBlockSchema).min(1, 'a deletion keeps at least one paragraph of text'),
+    startsParagraph: z.boolean().optional(),
+    held: z
+      .array(
+        z.looseObject({
+          in: z.enum(['notes', 'changes']),
+          id,
+          points: z.array(count(0, 100_000_000).nullable()),
+        }),
+      )
+      .optional(),
   }),
   z.looseObject({
     ...changeBase,

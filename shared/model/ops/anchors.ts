@@ -64,10 +64,25 @@ function spliceMap(
   blocks: readonly StoryBlock[],
 ): PointMap {
   const shift = blocks.length - count;
-  if (count === 0) return (p) => (p.block >= index ? at(p.block + shift, p.offset) : p);
+  // Whole paragraphs inserted: each comes with a break before it, after the paragraph before (so
+  // every point of the paragraphs after keeps to its own paragraph); at the very start, with a break after.
+  if (count === 0) {
+    const end = index > 0 ? blockLength(before[index - 1]) : 0;
+    return (p, affinity) => {
+      if (p.block >= index) {
+        if (index === 0 && p.block === 0 && p.offset === 0 && affinity === 'backward') return p;
+        return at(p.block + shift, p.offset);
+      }
+      if (p.block === index - 1 && p.offset === end && affinity === 'forward')
+        return at(index - 1 + shift, blockLength(blocks[blocks.length - 1]));
+      return p;
+    };
+  }
   if (blocks.length === 0) {
-    // Whole paragraphs removed: their points go to the end of the paragraph before, or the start of the one after.
-    const landing = index > 0 ? at(index - 1, blockLength(before[index - 1])) : at(0, 0);
+    // Whole paragraphs removed, each with the break after it (at the end: before it). Their points
+    // go to where the text around them now meets: the start of the paragraph after, or the end of the one before.
+    const landing =
+      index + count < before.length ? at(index, 0) : at(index - 1, blockLength(before[index - 1]));
     return (p) => {
       if (p.block < index) return p;
       if (p.block >= index + count) return at(p.block + shift, p.offset);

@@ -148,10 +148,10 @@ function makeOp(edition: Edition, ref: Reference, s: Seed): Operation | null {
       return { type: 'replace_blocks', storyId: STORY, index: b, count: 1, blocks: [block] };
     }
     case 5: {
-      // A whole paragraph removed (with the break before it, or after it for the first).
+      // A whole paragraph removed (with the break after it, or before it for the last).
       if (blocks.length < 2) return null;
-      const start = b === 0 ? 0 : flatIndex(blocks, b, 0) - 1;
-      splice(ref, start, len + 1, []);
+      const last = b === blocks.length - 1;
+      splice(ref, last ? flatIndex(blocks, b, 0) - 1 : flatIndex(blocks, b, 0), len + 1, []);
       return { type: 'replace_blocks', storyId: STORY, index: b, count: 1, blocks: [] };
     }
     default: {

@@ -29,7 +29,9 @@ async function start(): Promise<void> {
   // Fetch and compile the shaper while the edition loads.
   const composerReady = createBrowserComposer(info);
   composerReady.catch(() => undefined);
-  const systemLanguage = navigator.language || info.systemLanguage;
+  // Electron's menu resolves System with app.getLocale(); the window follows the same, so both agree.
+  const systemLanguage =
+    info.host === 'electron' ? info.systemLanguage : navigator.language || info.systemLanguage;
   let languagePreference = preferences.language;
   const i18n = await setupI18n(resolveLanguage(languagePreference, systemLanguage));
   document.documentElement.lang = i18n.language;
@@ -115,7 +117,7 @@ async function start(): Promise<void> {
   } catch (error) {
     console.error(error);
     store.replaceEdition(store.getState().edition!, store.getState().dirty);
-    prompts.notify(error as Error, 'error');
+    prompts.notify({ key: 'app.composeFailed', values: { detail: (error as Error).message } }, 'error');
     document.body.dataset.painted = 'error';
   }
 }

@@ -4,7 +4,9 @@ import { initReactI18next } from 'react-i18next';
 import { locales } from '../../shared/services/locales';
 
 export async function setupI18n(language: 'zh-Hans' | 'en'): Promise<i18n> {
-  const instance = i18next.createInstance();
+  // The default instance: code outside React (the newsroom session's refusals) calls i18next.t
+  // and must get this window's strings in this window's language, not raw keys.
+  const instance = i18next;
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',

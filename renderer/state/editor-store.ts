@@ -11,6 +11,7 @@ import type { Operation } from '../../shared/model/operations';
 import type { Edition, Id } from '../../shared/model/types';
 import { storyChangesOf } from './story-changes';
 import { DEFAULT_VIEW, type ViewState } from './view';
+import { LocalizedError, ShownError } from '../../shared/services/locales/localized-error';
 
 /** An operation as the model defines it (shared/model/operations.ts). */
 export type EditionOperation = Operation;
@@ -87,8 +88,8 @@ export interface AppliedChange {
 /** Says why a change may not be made (a message for the user), or null when it may. */
 export type EditGuard = (operations: readonly EditionOperation[], edition: Edition) => string | null;
 
-/** A change the guard refused; the edition is unchanged. */
-export class EditRefused extends Error {
+/** A change the guard refused (its message is in the UI language already); the edition is unchanged. */
+export class EditRefused extends ShownError {
   constructor(message: string) {
     super(message);
     this.name = 'EditRefused';
@@ -163,12 +164,12 @@ export class EditorStore {
   apply(operations: EditionOperation | EditionOperation[], meta: ApplyMeta = {}): void {
     const list = Array.isArray(operations) ? operations : [operations];
     const before = this.state.edition;
-    if (!before) throw new Error('no edition is open');
+    if (!before) throw new LocalizedError('error.noEdition');
     if (this.guard && meta.origin !== 'remote' && meta.origin !== 'load') {
       const refusal = this.guard(list, before);
       if (refusal) throw new EditRefused(refusal);
     }
-    if (!this.applyOperation) throw new Error('editing is not available: the operations module is missing');
+    if (!this.applyOperation) throw new LocalizedError('error.editingUnavailable');
     let after = before;
     for (const operation of list) after = this.applyOperation(after, operation);
     this.set({ edition: after, dirty: true });

@@ -87,7 +87,7 @@ export function ToolsPanel({ store }: RightPanelProps) {
         <button
           type="button"
           data-testid="place-image"
-          title="Ctrl/Cmd+D"
+          title={`${t('tools.place')} (Ctrl/Cmd+D)`}
           onClick={() => choosePhotos(store, session)}
         >
           {t('tools.place')}

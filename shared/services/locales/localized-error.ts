@@ -16,9 +16,18 @@ export class LocalizedError extends Error {
   }
 }
 
+/** An error whose message is already in the UI language (made with the UI's own i18next): shown as it is. */
+export class ShownError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShownError';
+  }
+}
+
 /** The error as the user reads it in `language`; an error without a key keeps its own words, marked as unexpected. */
 export function errorText(error: unknown, language: 'zh-Hans' | 'en'): string {
   if (error instanceof LocalizedError) return translate(language, error.key, error.values);
+  if (error instanceof ShownError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return translate(language, 'error.internal', { detail: message });
 }

@@ -263,4 +263,39 @@ describe('the Electron main process (bundled, with Electron stood in)', () => {
       '帮助',
     ]);
   });
+
+  it('rebuilds the native menu in the language the user switches to, and back to the system’s', async () => {
+    const window = calls.windows[0];
+    const from = { senderFrame: { url: 'folio://app/index.html' }, sender: { id: window.webContents.id } };
+    const set = calls.ipc.get('folio:preferences.set') as unknown as (
+      e: unknown,
+      p: unknown,
+    ) => Promise<unknown>;
+    await set(from, { language: 'en' });
+    expect(calls.menu!.map((menu) => menu.label ?? menu.role)).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'Window',
+      'Help',
+    ]);
+    await set(from, { language: 'system' });
+    expect(calls.menu!.map((menu) => menu.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+  });
+
+  it('answers a failed service call with the problem as a message key, for the UI language', async () => {
+    const window = calls.windows[0];
+    const from = { senderFrame: { url: 'folio://app/index.html' }, sender: { id: window.webContents.id } };
+    const open = calls.ipc.get('folio:edition.open') as unknown as (
+      e: unknown,
+      p: unknown,
+    ) => Promise<unknown>;
+    const missing = join(userData, 'missing.folio');
+    expect(await open(from, { path: missing })).toEqual({
+      'folio:failure': {
+        message: expect.stringContaining(missing),
+        text: { key: 'error.file.not-found', values: { file: missing } },
+      },
+    });
+  });
 });

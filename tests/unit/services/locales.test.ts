@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales, resolveLanguage, translate, type MessageKey } from '../../../shared/services/locales';
+import { ACTIONS } from '../../../renderer/actions/registry';
 import { foreignPieces } from '../../support/ui-language';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -64,6 +65,11 @@ describe('the UI strings', () => {
     let found = 0;
     for (const file of [...sourceFiles(join(ROOT, 'renderer')), ...sourceFiles(join(ROOT, 'main'))]) {
       const source = readFileSync(file, 'utf8');
+      // Undo-step names are keys wherever they are written (label: 'step.nudge', apply('step.move', …)).
+      for (const match of source.matchAll(/'(step\.[\w.-]+)'/g)) {
+        found++;
+        if (!(match[1] in locales.en)) missing.push(`${relative(ROOT, file)}: ${match[1]}`);
+      }
       for (const match of source.matchAll(
         /\b(?:t|translate\(\s*\w+\s*,)\(?\s*'([a-z][\w-]*(?:\.[\w -]+)+)'/g,
       )) {
@@ -73,6 +79,12 @@ describe('the UI strings', () => {
     }
     expect(found).toBeGreaterThan(100);
     expect(missing).toEqual([]);
+  });
+
+  it('names every action’s undo step with a key of both languages', () => {
+    const unknown = ACTIONS.filter((action) => !(action.label in locales.en)).map((action) => action.name);
+    expect(ACTIONS.length).toBeGreaterThan(10);
+    expect(unknown).toEqual([]);
   });
 
   it('fills placeholders for the main process', () => {

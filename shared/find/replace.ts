@@ -1,8 +1,8 @@
 /**
  * Replace: matches become model operations, applied through the one apply
  * path like any edit, so a "Replace all" is one undo step and the journal
- * records it. The replacement takes the formatting of the first character it
- * replaces (a bold word stays bold), as word processors do.
+ * records it. The replacement takes the formatting of the text it replaces
+ * (a bold word stays bold; of its last character, where it spans runs).
  */
 import type { Operation } from '../model/ops/types';
 import type { Edition, Id } from '../model/types';
@@ -109,21 +109,18 @@ function paragraphText(edition: Edition, r: Replacement): string {
 }
 
 /**
- * The operations that replace one range: delete all but the first character,
- * insert the new text after it (so it joins that character's run and takes
- * its formatting, even at the start of a bold run), then delete the first
- * character. An empty replacement is a plain deletion.
+ * The operations that replace one range: insert the new text at its end (so
+ * it joins the run of the range's last character and takes its formatting,
+ * even at the end of a bold run), then remove the old text. Two plain text
+ * operations, which tracked changes record as one insertion and one
+ * deletion. An empty replacement is a plain deletion.
  */
-export function opsForReplacement(r: Replacement, firstCharLength: number): Operation[] {
+export function opsForReplacement(r: Replacement): Operation[] {
   const { storyId, block, start, end } = r;
-  if (r.with === '') return [{ type: 'remove_text', storyId, block, offset: start, length: end - start }];
   if (r.with === r.text) return [];
   const ops: Operation[] = [];
-  const rest = end - start - firstCharLength;
-  if (rest > 0)
-    ops.push({ type: 'remove_text', storyId, block, offset: start + firstCharLength, length: rest });
-  ops.push({ type: 'insert_text', storyId, block, offset: start + firstCharLength, text: r.with });
-  ops.push({ type: 'remove_text', storyId, block, offset: start, length: firstCharLength });
+  if (r.with !== '') ops.push({ type: 'insert_text', storyId, block, offset: end, text: r.with });
+  if (end > start) ops.push({ type: 'remove_text', storyId, block, offset: start, length: end - start });
   return ops;
 }
 
@@ -149,8 +146,7 @@ export function replaceOperations(edition: Edition, replacements: readonly Repla
       throw new StaleMatchError(
         `the text at paragraph ${r.block + 1}, offset ${r.start} of story ${r.storyId} changed since the search; search again`,
       );
-    const first = r.text.codePointAt(0)! > 0xffff ? 2 : 1;
-    ops.push(...opsForReplacement(r, first));
+    ops.push(...opsForReplacement(r));
   }
   return ops;
 }

@@ -69,8 +69,8 @@ async function start(): Promise<void> {
             extensions={extensions}
             paint={{
               lang: store.getState().edition?.meta.language ?? 'zh-Hans',
-              assetUrl: (assetId) =>
-                `${info.assetBaseUrl}${store.getState().document?.documentId}/${assetId}${info.resourceQuery}`,
+              assetUrl: (assetId, widthPx) =>
+                `${info.assetBaseUrl}${store.getState().document?.documentId}/${assetId}${info.resourceQuery}${info.resourceQuery ? '&' : '?'}w=${widthPx}`,
             }}
             language={languagePreference}
             onLanguage={(language) => {

@@ -40,7 +40,7 @@ export function handleFolioProtocol(rendererDir: string, resources: ResourceReso
       });
     }
     if (!['fonts', 'wasm', 'assets'].includes(url.host)) return notFound();
-    const file = await resources.resolve(`${url.host}${url.pathname}`);
+    const file = await resources.resolve(`${url.host}${url.pathname}`, url.searchParams);
     if (!file) return notFound();
     return new Response(file.bytes as unknown as BodyInit, {
       headers: { ...headers, 'content-type': file.contentType },

@@ -1,6 +1,7 @@
 /**
  * The files a renderer may fetch: font files, the shaper's WebAssembly and
- * the open documents' image assets. Requests name a file, never a path: a
+ * screen previews of the open documents' image assets (never the
+ * full-resolution originals: image-previews.ts). Requests name a file, never a path: a
  * font is looked up in an index built from the font folders at start, an
  * asset by document and asset id in memory. Anything else is refused, so
  * `../` and encoded tricks cannot reach the rest of the disk.
@@ -9,7 +10,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { servedPreviewWidth } from '../../shared/services/image-preview';
 import type { DocumentRegistry } from './documents';
+import { DEFAULT_PREVIEW_PX, imagePreview } from './image-previews';
 
 const require = createRequire(import.meta.url);
 
@@ -72,22 +75,27 @@ export class ResourceResolver {
     return { bytes: await readFile(this.wasmPath), contentType: 'application/wasm' };
   }
 
-  /** An image asset of an open document; null when either id is unknown. */
-  asset(documentId: string, assetId: string): ServedFile | null {
+  /**
+   * A screen preview of an image asset of an open document, `widthPx` wide
+   * at most (the renderer asks for what its highest zoom needs); null when
+   * either id is unknown or the image cannot be read.
+   */
+  async asset(documentId: string, assetId: string, widthPx = DEFAULT_PREVIEW_PX): Promise<ServedFile | null> {
     const record = this.documents.find(documentId);
     if (!record) return null;
     const info = record.edition.assets[assetId];
     const bytes = record.assets.get(assetId);
     if (!info || !bytes) return null;
-    return { bytes, contentType: info.mime };
+    return imagePreview(bytes, widthPx).catch(() => null);
   }
 
   /**
    * Resolves a resource path as the renderer writes it: `fonts/<file>`,
    * `wasm/harfbuzz.wasm` or `assets/<documentId>/<assetId>`. The path is
-   * decoded once and must consist of exactly those segments.
+   * decoded once and must consist of exactly those segments. `query`: the
+   * request's query; `w` is an asset preview's width in pixels.
    */
-  async resolve(resourcePath: string): Promise<ServedFile | null> {
+  async resolve(resourcePath: string, query?: URLSearchParams): Promise<ServedFile | null> {
     let decoded: string;
     try {
       decoded = decodeURIComponent(resourcePath);
@@ -105,7 +113,9 @@ export class ResourceResolver {
     const [kind, ...rest] = segments;
     if (kind === 'fonts' && rest.length === 1) return this.font(rest[0]);
     if (kind === 'wasm' && rest.length === 1 && rest[0] === 'harfbuzz.wasm') return this.wasm();
-    if (kind === 'assets' && rest.length === 2) return this.asset(rest[0], rest[1]);
+    if (kind === 'assets' && rest.length === 2) {
+      return this.asset(rest[0], rest[1], servedPreviewWidth(query?.get('w') ?? null) ?? undefined);
+    }
     return null;
   }
 }

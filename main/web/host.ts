@@ -221,7 +221,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!sameToken(url.searchParams.get('token') ?? (request.headers['x-folio-token'] as string), token)) {
         return send(response, 401, 'text/plain', 'missing or wrong session token');
       }
-      const file = await resources.resolve(url.pathname.slice(1));
+      const file = await resources.resolve(url.pathname.slice(1), url.searchParams);
       if (!file) return send(response, 404, 'text/plain', 'not found');
       return send(response, 200, file.contentType, file.bytes, { 'Cache-Control': 'private, max-age=3600' });
     }

@@ -7,6 +7,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ComponentType,
@@ -32,6 +33,12 @@ interface PageCanvasProps {
 const PAGE_GAP = 24;
 
 export function PageCanvas({ paint, overlays, bodySize }: PageCanvasProps) {
+  const zoom = useEditor((state) => state.view.scale);
+  // Photos are fetched at the size the zoom shows them (device pixels), not at full resolution.
+  const zoomedPaint = useMemo(
+    () => ({ ...paint, pxPerPt: zoom * (window.devicePixelRatio || 1) }),
+    [paint, zoom],
+  );
   const store = useEditorStore();
   const displayList = useEditor((state) => state.displayList);
   const edition = useEditor((state) => state.edition);
@@ -207,7 +214,7 @@ export function PageCanvas({ paint, overlays, bodySize }: PageCanvasProps) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
       >
-        <PaintContextValue.Provider value={paint}>
+        <PaintContextValue.Provider value={zoomedPaint}>
           <div className="page-stack" style={{ gap: PAGE_GAP }}>
             {displayList && edition
               ? displayList.pages.map((page) => (

@@ -4,6 +4,7 @@
  * laid out by the browser. Story text goes in as text nodes, so it is never
  * treated as markup.
  */
+import { previewWidthPx } from '../../shared/services/image-preview';
 import { memo } from 'react';
 import type {
   DisplayBox,
@@ -120,7 +121,7 @@ function TextFrameItem({ item }: { item: DisplayTextFrame }) {
 }
 
 function ImageItem({ item }: { item: DisplayImage }) {
-  const { assetUrl } = usePaintContext();
+  const { assetUrl, pxPerPt } = usePaintContext();
   const { idPrefix } = usePaintScope();
   const clipId = `${idPrefix}clip-${item.frameId}`;
   return (
@@ -130,7 +131,7 @@ function ImageItem({ item }: { item: DisplayImage }) {
       </clipPath>
       {item.assetId ? (
         <image
-          href={assetUrl(item.assetId)}
+          href={assetUrl(item.assetId, previewWidthPx(item.imageWidth, pxPerPt))}
           x={item.imageX}
           y={item.imageY}
           width={item.imageWidth}

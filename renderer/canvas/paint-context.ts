@@ -2,8 +2,10 @@
 import { createContext, useContext } from 'react';
 
 export interface PaintContext {
-  /** URL of an image asset of the open document. */
-  assetUrl(assetId: string): string;
+  /** URL of a screen preview of an image asset of the open document, `widthPx` wide at most. */
+  assetUrl(assetId: string, widthPx: number): string;
+  /** Device pixels per point at the canvas's zoom: photos are fetched at the size this shows them. */
+  pxPerPt?: number;
   /** The language of the edition's text, for glyph selection (full-width punctuation in zh-Hans). */
   lang: string;
 }

@@ -4,10 +4,18 @@
  *    serves it, the renderer fetches fonts and the shaper, composes, paints),
  *    against Chromium painting the same copy as a plain HTML page;
  *  - the canvas repainted after a zoom change, against a frame with no change;
- *  - renderer memory (JS heap, CDP) with a 24-page edition, against the sample.
+ *  - renderer memory with a 48-page edition holding a 3000 × 2000 photo on
+ *    every page: the JS heap (CDP; goal ≤ 100 MB) against the 1-page sample,
+ *    and the renderer processes' memory (PSS, /proc) against Chromium
+ *    showing the same 48 photos at full resolution in a plain page — the
+ *    canvas gets screen previews (shared/services/image-preview.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { chromium } from 'playwright-core';
+import { createImageFrame } from '../../shared/model/factories';
+import type { AssetBytes, Edition } from '../../shared/model/types';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,7 +24,7 @@ import { editionBackend } from '../../main/services/edition-backend';
 import { MemoryPreferences } from '../../main/services/preferences';
 import { startWebHost } from '../../main/web/host';
 import { buildRenderer, RENDERER_OUT } from '../../scripts/build';
-import { launchBrowser } from '../e2e/support/browser';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/support/browser';
 import { ROOT } from '../e2e/support/web-host';
 import { stats, type Bench, type BenchResult } from './bench';
 import { syntheticEdition } from './compose.bench';
@@ -125,14 +133,73 @@ async function heapMb(page: Page): Promise<number> {
   return metrics.find((metric) => metric.name === 'JSHeapUsedSize')!.value / 2 ** 20;
 }
 
-async function memory(browser: BrowserContext, samplePage: Page): Promise<BenchResult> {
-  const sampleHeap = await heapMb(samplePage);
+/** The 48-page synthetic edition with its own 3000 × 2000 photo (a camera's 6 MP) on every page. */
+async function photoEdition(pages: number): Promise<{ edition: Edition; assets: AssetBytes }> {
+  const edition = syntheticEdition(pages);
+  const assets: AssetBytes = new Map();
+  for (const [p, page] of edition.pages.entries()) {
+    const id = `photo-${p}`;
+    const background = { r: (p * 37) % 256, g: (p * 91) % 256, b: (p * 53) % 256 };
+    const bytes = await sharp({ create: { width: 3000, height: 2000, channels: 3, background } })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    assets.set(id, new Uint8Array(bytes));
+    edition.assets[id] = {
+      id,
+      name: `${id}.jpg`,
+      path: `assets/${id}.jpg`,
+      mime: 'image/jpeg',
+      widthPx: 3000,
+      heightPx: 2000,
+      colorSpace: 'rgb',
+      byteLength: bytes.length,
+    };
+    const width = 360;
+    const frame = createImageFrame(
+      `img-${p}`,
+      { x: page.size.width - page.margins.right - width, y: page.margins.top, width, height: 240 },
+      {
+        name: `Photo ${p + 1}`,
+        assetId: id,
+        fit: 'fill-proportional',
+        content: { x: 0, y: 0, scale: width / 3000 },
+      },
+    );
+    page.frames.push(frame);
+  }
+  return { edition, assets };
+}
+
+/** PSS of the browser's renderer processes (this profile's only), in MB. */
+function rendererPssMb(profile: string): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // Chromium rewrites its command line as one string (setproctitle): match flags in the text.
+      const cmd = `${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ')} `;
+      if (!cmd.includes(' --type=renderer ') || !cmd.includes(` --user-data-dir=${profile} `)) continue;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1');
+      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return kb / 1024;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+}
+
+/** Opens the edition in a fresh browser host, waits for every page painted; JS heap and renderer PSS (MB). */
+async function measureEdition(
+  browser: BrowserContext,
+  profile: string,
+  subject: { edition: Edition; assets: AssetBytes },
+): Promise<{ heap: number; pss: number }> {
   const host = await startWebHost({
     rendererDir: RENDERER_OUT,
-    backend: {
-      ...editionBackend,
-      fromTemplate: async () => ({ edition: syntheticEdition(24), assets: new Map() }),
-    },
+    backend: { ...editionBackend, fromTemplate: async () => subject },
     preferences: new MemoryPreferences(),
     editionPath: null,
     journalDir: mkdtempSync(join(tmpdir(), 'folio-bench-journal-')),
@@ -141,26 +208,61 @@ async function memory(browser: BrowserContext, samplePage: Page): Promise<BenchR
     const page = await browser.newPage();
     await page.goto(host.url);
     await waitPainted(page);
-    const pages = await page.locator('svg.page').count();
-    if (pages !== 24) throw new Error(`expected 24 pages painted, found ${pages}`);
+    const painted = await page.locator('svg.page').count();
+    if (painted !== subject.edition.pages.length)
+      throw new Error(`expected ${subject.edition.pages.length} pages painted, found ${painted}`);
+    await settle(page);
     const heap = await heapMb(page);
+    const pss = rendererPssMb(profile);
     await page.close();
-    return {
-      name: 'renderer JS heap, 24-page edition (fonts held once)',
-      value: heap,
-      unit: 'MB',
-      baseline: { name: 'the 1-page sample edition', value: sampleHeap },
-    };
+    return { heap, pss };
   } finally {
     await host.close();
   }
+}
+
+async function memory(browser: BrowserContext, samplePage: Page, profile: string): Promise<BenchResult[]> {
+  const sampleHeap = await heapMb(samplePage);
+  await samplePage.close();
+  const pages = 48;
+  const withPhotos = await photoEdition(pages);
+  const textOnly = structuredClone(withPhotos.edition);
+  for (const page of textOnly.pages) page.frames = page.frames.filter((f) => f.kind !== 'image');
+  textOnly.assets = {};
+  const photos = await measureEdition(browser, profile, withPhotos);
+  const text = await measureEdition(browser, profile, { edition: textOnly, assets: new Map() });
+  return [
+    {
+      name: `renderer JS heap, ${pages}-page edition with a 6 MP photo on every page`,
+      value: photos.heap,
+      unit: 'MB',
+      baseline: { name: 'the 1-page sample edition', value: sampleHeap },
+      goal: '≤ 100 MB',
+      met: photos.heap <= 100,
+    },
+    {
+      name: `renderer processes' memory (PSS), ${pages}-page edition with its 48 photos (screen previews; at full resolution they would decode to ${Math.round((pages * 3000 * 2000 * 4) / 2 ** 20)} MB)`,
+      value: photos.pss,
+      unit: 'MB',
+      baseline: { name: 'the same edition without its photos', value: text.pss },
+      goal: 'photos add ≤ 100 MB',
+      met: photos.pss - text.pss <= 100,
+    },
+  ];
 }
 
 export const bench: Bench = {
   title: 'App: browser host, canvas, renderer memory',
   async run() {
     await buildRenderer({ quiet: true });
-    const browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
+    const profile = mkdtempSync(join(tmpdir(), 'folio-chromium-'));
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1600, height: 1000 },
+      locale: 'en-US',
+    });
     try {
       const results = [await startup(browser)];
       const web = await startWeb();
@@ -169,7 +271,7 @@ export const bench: Bench = {
         await page.goto(web.url);
         await waitPainted(page);
         results.push(await zoomRepaint(page));
-        results.push(await memory(browser, page));
+        results.push(...(await memory(browser, page, profile)));
       } finally {
         web.stop();
       }

@@ -80,6 +80,21 @@ describe('Folio in the browser host', () => {
     expect(await app.canvas.zoomLabel()).not.toBe('125%');
   });
 
+  it('gets its photos as screen previews at the zoom’s size, never the full-resolution originals', async () => {
+    const images = app.canvas.pageView(1).locator('image');
+    expect(await images.count()).toBeGreaterThan(0);
+    const href = (await images.first().getAttribute('href')) ?? '';
+    const wanted = Number(new URL(href, host.url).searchParams.get('w'));
+    expect(wanted).toBeGreaterThan(0);
+    // What the browser got: no wider than asked, and narrower than the sample's 1013 px original.
+    const served = await page.evaluate(async (url) => {
+      const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+      return bitmap.width;
+    }, href);
+    expect(served).toBeLessThanOrEqual(wanted);
+    expect(served).toBeLessThan(1013);
+  });
+
   it('selects a text frame by clicking it and shows its properties', async () => {
     // A story frame of the page itself (master frames such as the folio line are not selectable on a page).
     const ids = await app.canvas

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentRegistry } from '../../../main/services/documents';
 import { bundledFontFolders, ResourceResolver } from '../../../main/services/resources';
 import { fixtureEdition } from '../../e2e/support/fixture-edition';
@@ -6,18 +7,42 @@ import { fixtureEdition } from '../../e2e/support/fixture-edition';
 describe('fonts, WASM and assets are served by name only', () => {
   const documents = new DocumentRegistry();
   const edition = fixtureEdition();
-  edition.assets['photo'] = {
-    id: 'photo',
-    name: 'p.png',
-    path: 'assets/p.png',
-    mime: 'image/png',
-    widthPx: 1,
-    heightPx: 1,
-    colorSpace: 'rgb',
-    byteLength: 3,
-  };
-  const record = documents.add(edition, new Map([['photo', new Uint8Array([1, 2, 3])]]), null);
+  const asset = (id: string, mime: 'image/jpeg' | 'image/png' | 'image/tiff') => ({
+    id,
+    name: id,
+    path: `assets/${id}`,
+    mime,
+    widthPx: 3000,
+    heightPx: 2000,
+    colorSpace: 'rgb' as const,
+    byteLength: 0,
+  });
+  edition.assets['photo'] = asset('photo', 'image/jpeg');
+  edition.assets['logo'] = asset('logo', 'image/png');
+  edition.assets['scan'] = asset('scan', 'image/tiff');
+  edition.assets['broken'] = asset('broken', 'image/png');
+  let record: ReturnType<DocumentRegistry['add']>;
   const resources = new ResourceResolver(bundledFontFolders(), documents);
+  beforeAll(async () => {
+    const canvas = { width: 3000, height: 2000, channels: 3 as const, background: '#c03020' };
+    const photo = await sharp({ create: canvas }).jpeg().toBuffer();
+    const logo = await sharp({
+      create: { ...canvas, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } },
+    })
+      .png()
+      .toBuffer();
+    const scan = await sharp({ create: canvas }).tiff().toBuffer();
+    record = documents.add(
+      edition,
+      new Map([
+        ['photo', new Uint8Array(photo)],
+        ['logo', new Uint8Array(logo)],
+        ['scan', new Uint8Array(scan)],
+        ['broken', new Uint8Array([1, 2, 3])],
+      ]),
+      null,
+    );
+  });
 
   it('serves a bundled font file and the shaper WASM', async () => {
     const font = await resources.resolve('fonts/NotoSerifSC_400Regular.ttf');
@@ -27,10 +52,27 @@ describe('fonts, WASM and assets are served by name only', () => {
     expect(Array.from(wasm!.bytes.slice(0, 4))).toEqual([0, 0x61, 0x73, 0x6d]);
   });
 
-  it('serves an open document’s asset', async () => {
-    const asset = await resources.resolve(`assets/${record.id}/photo`);
-    expect(Array.from(asset!.bytes)).toEqual([1, 2, 3]);
-    expect(asset!.contentType).toBe('image/png');
+  it('serves an open document’s photo as a screen preview no wider than asked, never the original', async () => {
+    const preview = await resources.resolve(`assets/${record.id}/photo`, new URLSearchParams('w=724'));
+    expect(preview?.contentType).toBe('image/jpeg');
+    const meta = await sharp(preview!.bytes).metadata();
+    expect(meta.width).toBe(724);
+    expect(meta.height).toBe(483);
+    // Without a width: the default preview, still not the 3000 px original.
+    const plain = await sharp((await resources.resolve(`assets/${record.id}/photo`))!.bytes).metadata();
+    expect(plain.width).toBeLessThan(3000);
+    // Never enlarged.
+    const big = await resources.resolve(`assets/${record.id}/photo`, new URLSearchParams('w=8192'));
+    expect((await sharp(big!.bytes).metadata()).width).toBe(3000);
+  });
+
+  it('keeps transparency as PNG, turns a TIFF into a JPEG the browser can show, and refuses an unreadable image', async () => {
+    const logo = await resources.resolve(`assets/${record.id}/logo`, new URLSearchParams('w=100'));
+    expect(logo?.contentType).toBe('image/png');
+    expect((await sharp(logo!.bytes).metadata()).hasAlpha).toBe(true);
+    const scan = await resources.resolve(`assets/${record.id}/scan`, new URLSearchParams('w=100'));
+    expect(scan?.contentType).toBe('image/jpeg');
+    expect(await resources.resolve(`assets/${record.id}/broken`, new URLSearchParams('w=100'))).toBeNull();
   });
 
   it('refuses traversal, encoded traversal, absolute paths and unknown names', async () => {

@@ -147,7 +147,8 @@ export function StylesPanel({ store }: RightPanelProps) {
       </div>
       {styleId && deleting === 'paragraph' ? (
         <DeleteStyleForm
-          key={styleId}
+          // Siblings are matched by key: the style editor below already uses the bare style id.
+          key={`delete-${styleId}`}
           kind="paragraph"
           styleId={styleId}
           table={styles.paragraph}
@@ -220,7 +221,7 @@ export function StylesPanel({ store }: RightPanelProps) {
       </div>
       {charId && deleting === 'character' ? (
         <DeleteStyleForm
-          key={charId}
+          key={`delete-${charId}`}
           kind="character"
           styleId={charId}
           table={styles.character}

@@ -141,7 +141,12 @@ describe('paragraph styles in the browser host', () => {
   it('deletes the body style, replaced by the section-head style, and undoes it in one step', async () => {
     const original = await settledLines(page);
     await page.getByTestId('style-item-ps-body').click();
+    // Cancel closes the form and changes nothing.
     await page.getByTestId('style-delete').click();
+    await page.getByTestId('style-delete-cancel').click();
+    await poll(() => page.getByTestId('style-delete-form').count()).toBe(0);
+    await page.getByTestId('style-delete').click();
+    expect(await page.getByTestId('style-delete-form').count()).toBe(1);
     // The body style is the body role's default: the form says so and offers no "none".
     await poll(() => page.getByTestId('style-delete-usage').textContent()).toContain(
       'Default style of: Body',

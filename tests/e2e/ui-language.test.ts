@@ -209,6 +209,18 @@ const SCENES: Scene[] = [
     },
   },
   {
+    name: 'the delete-style form with its replacement choice',
+    open: async (page) => {
+      const panel = page.getByTestId('styles-panel');
+      await panel.locator('[data-testid="style-item-ps-body"]').click();
+      await panel.getByTestId('style-delete').click();
+      await panel.getByTestId('style-delete-form').waitFor();
+      return async () => {
+        await panel.getByTestId('style-delete-cancel').click();
+      };
+    },
+  },
+  {
     name: 'a style field with a value it refuses',
     open: async (page) => {
       const size = page.getByTestId('styles-panel').locator('[data-testid="style-size"]').first();

@@ -128,7 +128,10 @@ describe('kill -9 of the server while five clients type', () => {
         await new Promise((r) => setTimeout(r, 15));
       }
     };
-    await typeFor(1500);
+    // Type until every client has edits acknowledged (bounded: a loaded machine acknowledges slowly).
+    const typingEnds = Date.now() + 20_000;
+    do await typeFor(300);
+    while (Math.min(...clients.map((c) => c.acked)) <= 10 && Date.now() < typingEnds);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const ackedAtKill = clients.map((c) => c.acked);

@@ -3,6 +3,7 @@
  * new file, from scripts. The edition is composed so every match names the
  * page that shows it; the input file is only ever read.
  */
+import { userInfo } from 'node:os';
 import type { CliCommand } from '../command';
 import { UserError } from '../command';
 import {
@@ -13,7 +14,9 @@ import {
 } from '../../import/cli-options';
 import { readFolio, writeFolio, FolioFileError } from '../../storage';
 import type { Edition } from '../../../shared/model/types';
-import { applyOperations } from '../../../shared/model/operations';
+import { applyOperations, type Operation } from '../../../shared/model/operations';
+import { reviewOf } from '../../../shared/model/review';
+import { makeStamp, trackOperations } from '../../../shared/review';
 import {
   FindPatternError,
   findInEdition,
@@ -39,6 +42,9 @@ Options:
   --replace <text>        replace every match; with --regex, $1 … $99, $<name>,
                           $& (the match) and $$ (a dollar sign) are expanded
   -o, --output <file>     where to write the edition after --replace
+  --track                 record the replacements as tracked changes (修订), whether
+                          or not the edition tracks changes; its settings stay as they are
+  --as <name>             who made them (default: the system user name)
   --json                  print the matches (and the replacement) as JSON
   -h, --help              show this help
 
@@ -78,6 +84,35 @@ function parseScope(text: string | undefined, edition: Edition): FindScope {
     throw new UserError(`--scope ${text}: no story with that id or name ('folio info' lists the stories)`);
   }
   throw new UserError(`--scope ${text}: use edition, page:N or story:ID`);
+}
+
+/** The replacement colour in tracked changes made from the command line. */
+const CLI_COLOR = '#c0392b';
+
+/**
+ * The replacements as tracked changes by `author`: tracking is switched on
+ * for the stories they touch for this edit only (the edition's settings are
+ * put back after), so every replacement is recorded — a deletion of the old
+ * words and an insertion of the new ones.
+ */
+function tracked(edition: Edition, ops: Operation[], author: string): Operation[] {
+  const stories = [
+    ...new Set(ops.map((op) => ('storyId' in op ? op.storyId : null)).filter((id) => id !== null)),
+  ];
+  const own = reviewOf(edition).settings.trackStories;
+  const has = (id: string) => Object.prototype.hasOwnProperty.call(own, id);
+  const on: Operation = {
+    type: 'set_review_settings',
+    props: {},
+    trackStories: Object.fromEntries(stories.map((id) => [id, true])),
+  };
+  const back: Operation = {
+    type: 'set_review_settings',
+    props: {},
+    trackStories: Object.fromEntries(stories.map((id) => [id, has(id) ? own[id] : null])),
+  };
+  const stamp = makeStamp({ name: author, color: CLI_COLOR });
+  return trackOperations(edition, [on, ...ops, back], { stamp }).ops;
 }
 
 interface MatchRecord {
@@ -137,10 +172,8 @@ export const command: CliCommand = {
         `${values.output ? '-o' : values.track ? '--track' : '--as'} only goes with --replace`,
       );
     if (values.as !== undefined && !values.track) throw new UserError('--as NAME goes with --track');
-    if (values.track)
-      throw new UserError(
-        '--track: tracked changes are not part of this build yet; replace without --track, or wait for 修订 (tracked changes)',
-      );
+    if (values.as !== undefined && !values.as.trim())
+      throw new UserError('--as needs a name (who made the changes)');
     const input = resolveFrom(io.cwd, file);
     const output = replacing ? requireFolioOutput('find', values.output, io.cwd) : null;
     if (output && output === input)
@@ -180,7 +213,8 @@ export const command: CliCommand = {
       : [];
     const records = matches.map((m, i) => record(edition, m, replacements[i]?.with));
     if (output) {
-      const ops = replaceOperations(edition, replacements);
+      let ops = replaceOperations(edition, replacements);
+      if (values.track) ops = tracked(edition, ops, values.as?.trim() || userInfo().username || 'folio');
       const changed = applyOperations(edition, ops).edition;
       try {
         await writeFolio(output, changed, assets);
@@ -200,7 +234,9 @@ export const command: CliCommand = {
             stories,
             count: records.length,
             matches: records,
-            ...(output ? { replaced: records.length, output: values.output } : {}),
+            ...(output
+              ? { replaced: records.length, output: values.output, tracked: Boolean(values.track) }
+              : {}),
           },
           null,
           2,
@@ -216,7 +252,10 @@ export const command: CliCommand = {
         ? `no matches in ${stories} stor${stories === 1 ? 'y' : 'ies'}`
         : `${n} match${n === 1 ? '' : 'es'} in ${storiesHit} stor${storiesHit === 1 ? 'y' : 'ies'}`,
     );
-    if (output) io.out(`Replaced ${n} match${n === 1 ? '' : 'es'}; wrote ${values.output}`);
+    if (output)
+      io.out(
+        `Replaced ${n} match${n === 1 ? '' : 'es'}${values.track ? ' as tracked changes' : ''}; wrote ${values.output}`,
+      );
     return 0;
   },
 };

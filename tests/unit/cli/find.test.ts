@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli/folio';
 import { readFolio } from '../../../main/storage';
 import { blockText } from '../../../shared/model/operations';
+import { reviewOf } from '../../../shared/model/review';
+import { resolveChanges } from '../../../shared/review';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-find-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -98,6 +100,38 @@ describe('folio find', () => {
     expect(text).not.toMatch(/\d名/);
   });
 
+  it('records the replacements as tracked changes with --track --as, the edition’s settings unchanged', async () => {
+    const result = await run(
+      'find',
+      'sample.folio',
+      '建设建设',
+      '--replace',
+      '建设',
+      '--track',
+      '--as',
+      '校对甲',
+      '-o',
+      'tracked.folio',
+    );
+    expect(result.err).toBe('');
+    expect(result.out).toContain('Replaced 1 match as tracked changes; wrote tracked.folio');
+    const { edition } = await readFolio(join(dir, 'tracked.folio'));
+    const review = reviewOf(edition);
+    expect(review.settings).toEqual(reviewOf((await readFolio(join(dir, 'sample.folio'))).edition).settings);
+    expect(review.changes.map((c) => [c.kind, c.author])).toEqual([
+      ['insert', '校对甲'],
+      ['delete', '校对甲'],
+    ]);
+    const text = (e: typeof edition) =>
+      Object.values(e.stories)
+        .flatMap((s) => s.blocks.map(blockText))
+        .join('\n');
+    // The story holds the final text; rejecting every change gives the original back.
+    expect(text(edition)).toContain('党风廉政建设情况');
+    const original = (await readFolio(join(dir, 'sample.folio'))).edition;
+    expect(text(resolveChanges(edition, 'reject', {}).edition)).toBe(text(original));
+  });
+
   it('says in one line what is wrong, exit 2, and writes nothing', async () => {
     const cases: [string[], RegExp][] = [
       [
@@ -110,6 +144,11 @@ describe('folio find', () => {
       [['find', 'sample.folio', 'x', '--scope', 'frame:1'], /use edition, page:N or story:ID/],
       [['find', 'sample.folio', 'x', '--replace', 'y'], /missing -o <file.folio>/],
       [['find', 'sample.folio', 'x', '-o', 'y.folio'], /-o only goes with --replace/],
+      [['find', 'sample.folio', 'x', '--track'], /--track only goes with --replace/],
+      [
+        ['find', 'sample.folio', 'x', '--replace', 'y', '--as', 'A', '-o', 'y.folio'],
+        /--as NAME goes with --track/,
+      ],
       [
         ['find', 'sample.folio', 'x', '--replace', 'y', '-o', 'sample.folio'],
         /write the result to another file/,

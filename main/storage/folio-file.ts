@@ -8,7 +8,8 @@
  *     not open again is never written);
  *  2. write them to `.<name>.folio.<random>.tmp` in the same folder and fsync;
  *  3. if `<name>.folio` exists, make it the backup `<name>.folio.bak` (a hard
- *     link renamed into place; a copy where links are not supported);
+ *     link `.<name>.folio.bak.<random>.tmp` renamed into place; a copy where
+ *     links are not supported);
  *  4. rename the temporary file over `<name>.folio` and fsync the folder.
  */
 import { constants } from 'node:fs';
@@ -97,7 +98,9 @@ async function exists(path: string): Promise<boolean> {
 /** Makes the current file the backup, without ever leaving `path` missing. */
 async function keepBackup(path: string): Promise<void> {
   const backup = backupPathOf(path);
-  const staging = `${backup}.${randomBytes(4).toString('hex')}.tmp`;
+  // Hidden like the save's own temporary file: a save killed at this step leaves nothing a user
+  // sees beside the edition in a file dialog.
+  const staging = join(dirname(backup), `.${basename(backup)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await link(path, staging);
   } catch {

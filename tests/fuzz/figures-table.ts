@@ -1,5 +1,7 @@
 /** The fuzz's figures as the table `npm run fuzz` prints (and the README quotes). */
 import type { FileFuzzFigures, Finding } from './file-fuzz';
+import type { SaveKillFigures } from './save-kill';
+import type { TypingKillFigures } from './typing-kill';
 
 export interface Row {
   figure: string;
@@ -41,6 +43,52 @@ export function fileRows(f: FileFuzzFigures): Row[] {
       value: `${n(f.cli.runs)} (exit 0: ${f.cli.opened}, exit 2 with one line: ${f.cli.refused})`,
     },
     { figure: '  `folio info` failures', value: n(f.cli.failures.length), ok: f.cli.failures.length === 0 },
+  ];
+}
+
+export function saveRows(f: SaveKillFigures): Row[] {
+  const p = f.phases;
+  return [
+    { figure: 'kill -9 during save', value: n(f.kills) },
+    {
+      figure: '  landed in a save (packing / temp file / renamed)',
+      value: `${f.duringSave} (${p.packing} / ${p.temporaryFile} / ${p.renamed})`,
+    },
+    { figure: 'files that open afterwards', value: `${f.opened} of ${f.kills}`, ok: f.opened === f.kills },
+    { figure: '  the old version / the new version', value: `${f.oldVersion} / ${f.newVersion}` },
+    { figure: '  a mix of both, or neither', value: n(f.mixed.length), ok: f.mixed.length === 0 },
+    { figure: '.bak present (the previous save)', value: `${f.backups} of ${f.kills}` },
+    {
+      figure: 'temporary files left by killed saves (hidden)',
+      value: `${f.tempLeftovers} (${f.tempLeftovers - f.visibleLeftovers})`,
+      ok: f.visibleLeftovers === 0,
+    },
+    {
+      figure: 'a leftover standing in for the real file',
+      value: n(f.hidden.length),
+      ok: f.hidden.length === 0,
+    },
+    {
+      figure: 'a normal save beside the leftovers works',
+      value: f.cleanSaveAfter ? 'yes' : 'no',
+      ok: f.cleanSaveAfter,
+    },
+    { figure: 'mean save time (sample + 1 MB photo)', value: `${Math.round(f.meanSaveMs)} ms` },
+  ];
+}
+
+export function typingRows(f: TypingKillFigures): Row[] {
+  return [
+    { figure: 'kill -9 of the web host while typing', value: n(f.rounds) },
+    {
+      figure: 'recovered text equals what was journaled',
+      value: `${f.recoveredExactly} of ${f.rounds}`,
+      ok: f.recoveredExactly === f.rounds && f.mismatches.length === 0,
+    },
+    { figure: 'characters typed / journaled before the kill', value: `${f.typed} / ${f.journaled}` },
+    { figure: '  most typed in the last moment, not yet journaled', value: `${f.mostUnjournaled}` },
+    { figure: 'journals with a torn last line (dropped)', value: n(f.tornTails) },
+    { figure: "the user's file written before a save", value: n(f.fileWritten), ok: f.fileWritten === 0 },
   ];
 }
 

@@ -151,6 +151,10 @@ export function operationsBetween(before: Edition, target: Edition): RemoteOpera
   // The proofreading desk: notes, tracked changes, rounds, sign-offs, settings.
   if (before.review !== target.review) reviewOps(reviewOf(current), reviewOf(target), apply);
 
+  // The desk's plan: put whole (its parts are small and kept field by field in the doc).
+  if (before.plan !== target.plan && !sameJson(current.plan, target.plan))
+    apply({ type: 'set_plan', plan: target.plan ?? null });
+
   // Removals of what others referred to, now that nothing does.
   removals(s.paragraph, t.paragraph, (styleId) => apply({ type: 'remove_paragraph_style', styleId }));
   removals(s.character, t.character, (styleId) => apply({ type: 'remove_character_style', styleId }));
@@ -161,6 +165,7 @@ export function operationsBetween(before: Edition, target: Edition): RemoteOpera
   for (const key of new Set([...Object.keys(before), ...Object.keys(target)])) {
     if (
       !(KNOWN_EDITION_KEYS as readonly string[]).includes(key) &&
+      key !== 'plan' &&
       (before as unknown as Fields)[key] !== (target as unknown as Fields)[key]
     )
       complete = false;

@@ -26,6 +26,7 @@ import type {
   StoryReport,
 } from './display-list';
 import { type FieldValues, formatEditionDate, fieldValues } from './flow/fields';
+import { pageLabels } from '../model/plan';
 import { boxItem, type ColorOf, imageItem, ruleItem } from './flow/frame-items';
 import { buildParagraph, buildParagraphs, type FlowParagraph, paragraphGroups } from './flow/paragraphs';
 import { flowStory, type StoryFlow } from './flow/story-flow';
@@ -86,8 +87,10 @@ interface State {
   textItems: Map<string, DisplayTextFrame>;
   pages: DisplayPage[];
   list: DisplayList;
-  /** Field values per page index (they depend only on the edition's meta and the page). */
+  /** Field values per page index (they depend only on the edition's meta, plan and the page). */
   fields: Map<number, FieldValues>;
+  /** Every page's printed number (plan.ts pageLabels), worked out on first use. */
+  labels: string[] | null;
 }
 
 const masterKey = (id: string, pageIndex: number) => `${id}\u0000${pageIndex}`;
@@ -130,6 +133,7 @@ export class Composition {
       pages: [],
       list: { pages: [], stories: {}, missingGlyphs: [], fonts: {} },
       fields: new Map(),
+      labels: null,
     };
     for (const story of Object.values(edition.stories)) {
       if (isMasterStory(story, index)) {
@@ -171,6 +175,7 @@ export class Composition {
       previous.styles !== edition.styles ||
       previous.assets !== edition.assets ||
       previous.meta !== edition.meta ||
+      previous.plan !== edition.plan ||
       !edition.stories[change.storyId] ||
       !previous.stories[change.storyId] ||
       !sameThread(previous.stories[change.storyId], edition.stories[change.storyId])
@@ -211,7 +216,8 @@ export class Composition {
     const index = pageIndex ?? 0;
     let fields = state.fields.get(index) ?? null;
     if (!fields && page) {
-      fields = fieldValues(edition, page, index, formatDate);
+      state.labels ??= pageLabels(edition);
+      fields = fieldValues(edition, page, index, formatDate, state.labels);
       state.fields.set(index, fields);
     }
     return { styles: edition.styles, color: state.color, fields };

@@ -1,6 +1,7 @@
 /** The edition model in one import: types, defaults, styles, validation, migrations, operations, the package format. */
 export * from './types';
 export * from './review';
+export * from './plan';
 export * from './units';
 export * from './presets';
 export * from './ids';

@@ -17,6 +17,11 @@
  *  - 3: paragraph indents and spaces (firstLineIndent, leftIndent,
  *       rightIndent, spaceBefore, spaceAfter) may be `{ value, unit: 'em' }`
  *       of the paragraph's size as well as points (types.ts).
+ *  - 4: the desk's plan: `plan` (sections with page-number prefixes, page
+ *       colour and status, ads, stories assigned to pages, jump lines,
+ *       split-export names; plan-types.ts). Page numbers print from it
+ *       (A01 …) and jump lines are set from it: an older build would print
+ *       the wrong numbers, so it must not open these files.
  */
 import { SCHEMA_VERSION } from './types';
 
@@ -96,6 +101,40 @@ export const MIGRATIONS: readonly Migration[] = [
       'Paragraph indents and spaces may now be set in em of the paragraph size ({ value, unit: "em" }). Existing values are points and stay as they are, so nothing moves; a build that reads only points refuses the file as newer instead of misreading it.',
     migrate(document) {
       return { ...document, schemaVersion: 3 };
+    },
+  },
+  {
+    from: 3,
+    to: 4,
+    name: 'add-edition-plan',
+    description:
+      'Adds `plan`: one section per distinct page section label, in page order, with no page-number prefix (so every page keeps its number); every page in colour and planned; no ads, no story assignments; jump lines off (nothing moves; the flatplan switches them on); split exports named {date}_{page}.pdf.',
+    migrate(document) {
+      if (isObject(document.plan)) return { ...document, schemaVersion: 4 };
+      const pages = Array.isArray(document.pages) ? document.pages : [];
+      const sections: { id: string; name: string; prefix: string }[] = [];
+      const pagePlans: Record<string, JsonObject> = {};
+      for (const page of pages) {
+        if (!isObject(page) || typeof page.id !== 'string' || page.id === '__proto__') continue;
+        const label = typeof page.section === 'string' ? page.section : '';
+        let section = label ? sections.find((s) => s.name === label) : undefined;
+        if (label && !section) {
+          section = { id: `sec-${sections.length + 1}`, name: label, prefix: '' };
+          sections.push(section);
+        }
+        pagePlans[page.id] = { sectionId: section?.id ?? null, color: 'color', status: 'planned' };
+      }
+      const plan = {
+        sections,
+        pages: pagePlans,
+        ads: [],
+        assignments: {},
+        settings: {
+          exportPattern: '{date}_{page}.pdf',
+          jumpLines: { enabled: false, continuedOn: '', continuedFrom: '' },
+        },
+      };
+      return { ...document, schemaVersion: 4, plan };
     },
   },
 ];

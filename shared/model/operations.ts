@@ -15,6 +15,7 @@ import { applyStyleOperation } from './ops/style-ops';
 import { applyEditionOperation } from './ops/edition-ops';
 import { applyCopyCheckOperation } from './ops/copy-check-ops';
 import { applyReviewOperation } from './ops/review-ops';
+import { applyPlanOperation } from './ops/plan-ops';
 import { mapReviewAnchors, pointMapFor, restoreAnchorsOp } from './ops/anchors';
 import type { StoryOperation } from './ops/types';
 
@@ -83,6 +84,15 @@ export function applyOperation(edition: Edition, op: Operation): AppliedOperatio
     case 'set_review_settings':
     case 'set_review_anchors':
       return applyReviewOperation(edition, op);
+    case 'set_plan':
+    case 'upsert_section':
+    case 'remove_section':
+    case 'set_page_plan':
+    case 'upsert_ad':
+    case 'remove_ad':
+    case 'set_assignment':
+    case 'set_plan_settings':
+      return applyPlanOperation(edition, op);
     case 'batch':
       return applyOperations(edition, op.ops);
     default:

@@ -268,6 +268,8 @@ export const editionSchema = z.looseObject({
   copyChecks: copyCheckSettingsSchema.optional(),
   // Declared below with the other review shapes; optional for hand-built editions.
   review: z.lazy(() => reviewSchema).optional(),
+  // The desk's plan (schema 4), declared at the end; optional for hand-built editions.
+  plan: z.lazy(() => planSchema).optional(),
 });
 
 // ---------------------------------------------------------------- review (schema 2)
@@ -379,4 +381,62 @@ export const reviewSchema = z.looseObject({
   changes: z.array(trackedChangeSchema),
   rounds: z.array(proofRoundSchema),
   signoffs: z.record(id, signOffSchema),
+});
+
+// ---------------------------------------------------------------- plan (schema 4)
+
+export const planSectionSchema = z.looseObject({
+  id,
+  name: z.string().max(200, 'a section name longer than 200 characters'),
+  prefix: z.string().max(8, 'a page-number prefix longer than 8 characters'),
+});
+
+export const pagePlanSchema = z.looseObject({
+  sectionId: id.nullable(),
+  color: z.enum(['color', 'mono']),
+  status: z.enum(['planned', 'in-layout']),
+  designer: z.string().max(200).optional(),
+});
+
+export const adBookingSchema = z.looseObject({
+  id,
+  advertiser: z.string().max(500),
+  pageId: id.nullable(),
+  columns: count(1, 64),
+  heightCm: z.number().gt(0, 'an ad needs a height').max(1000),
+  anchor: z.enum(['bottom-left', 'bottom-right', 'top-left', 'top-right']),
+  assetId: id.nullable(),
+  frameId: id.nullable(),
+});
+
+export const storyAssignmentSchema = z.looseObject({
+  storyId: id,
+  pageId: id.nullable(),
+  weight: z.enum(['lead', 'second', 'brief']),
+  budget: z.looseObject({ unit: z.enum(['characters', 'lines']), value: count(0, 10_000_000) }).nullable(),
+  photos: z.array(z.looseObject({ assetId: id.nullable(), captionStoryId: id.nullable() })).max(100),
+});
+
+export const planSettingsSchema = z.looseObject({
+  exportPattern: z
+    .string()
+    .min(1, 'give a file-name pattern, e.g. {date}_{page}.pdf')
+    .max(200)
+    .refine(
+      (p) => !/[\\/:]/.test(p) && !p.includes(String.fromCharCode(0)),
+      'a file-name pattern must not hold folders (/ \\), colons or NUL',
+    ),
+  jumpLines: z.looseObject({
+    enabled: z.boolean(),
+    continuedOn: z.string().max(200),
+    continuedFrom: z.string().max(200),
+  }),
+});
+
+export const planSchema = z.looseObject({
+  sections: z.array(planSectionSchema).max(1000),
+  pages: z.record(id, pagePlanSchema),
+  ads: z.array(adBookingSchema),
+  assignments: z.record(id, storyAssignmentSchema),
+  settings: planSettingsSchema,
 });

@@ -9,8 +9,10 @@ import type { CopyCheckSettings } from './copy-check-settings';
 
 export type { CopyCheckSettings, CopyCheckId, HouseRule } from './copy-check-settings';
 import type { Review } from './review-types';
+import type { EditionPlan } from './plan-types';
 
 export type * from './review-types';
+export type * from './plan-types';
 
 /** A stable identifier, unique within its kind in one edition. */
 export type Id = string;
@@ -19,7 +21,7 @@ export type Id = string;
 export type Pt = number;
 
 /** The current schema version written by this build of Folio. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface Edition {
   schemaVersion: number;
@@ -41,6 +43,12 @@ export interface Edition {
    * edition by hand may leave it out, and `reviewOf` reads it as empty.
    */
   review?: Review;
+  /**
+   * The desk's plan: sections and page numbers, page colour and status, ads,
+   * stories assigned to pages (schema 4). The 3 → 4 migration adds one;
+   * `planOf` reads an absent plan as empty, with no jump lines.
+   */
+  plan?: EditionPlan;
 }
 
 export interface EditionMeta {

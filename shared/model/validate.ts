@@ -206,6 +206,29 @@ export function checkReferences(edition: Edition): ValidationIssue[] {
       add(`${child('assets', key)}.path`, `path "${asset.path}" is also used by asset "${other}"`);
     assetPaths.set(asset.path, asset.id);
   }
+
+  // The plan: ids unique, assignments keyed by their story. Records naming a
+  // page, story or section that is gone are ignored, not refused (plan.ts).
+  if (edition.plan) {
+    const { plan } = edition;
+    const seen = new Set<Id>();
+    plan.sections.forEach((section, i) => {
+      if (seen.has(section.id)) add(`plan.sections[${i}].id`, `duplicate section id "${section.id}"`);
+      seen.add(section.id);
+    });
+    const ads = new Set<Id>();
+    plan.ads.forEach((ad, i) => {
+      if (ads.has(ad.id)) add(`plan.ads[${i}].id`, `duplicate ad id "${ad.id}"`);
+      ads.add(ad.id);
+    });
+    for (const [key, assignment] of Object.entries(plan.assignments)) {
+      if (assignment.storyId !== key)
+        add(
+          `${child('plan.assignments', key)}.storyId`,
+          `story id "${assignment.storyId}" differs from its key "${key}"`,
+        );
+    }
+  }
   return issues;
 }
 

@@ -3,6 +3,7 @@
  * issue number, edition name, page number and section, per page.
  */
 import type { Edition, FieldName, Page } from '../../model/types';
+import { pageLabels, sectionName } from '../../model/plan';
 
 export type FieldValues = Record<FieldName, string>;
 
@@ -39,12 +40,18 @@ export function formatEditionDate(iso: string, language: 'zh-Hans' | 'en'): stri
   return `${WEEKDAYS_EN[weekday]}, ${MONTHS_EN[month - 1]} ${day}, ${year}`;
 }
 
-/** The values of every field on the page at `pageIndex` (zero-based). */
+/**
+ * The values of every field on the page at `pageIndex` (zero-based). The
+ * page number is the plan's (A01 … in a section with a prefix, else the
+ * page's place) and the section the plan section's name, else the page's
+ * own label. `labels` (pageLabels(edition)) saves working them out per page.
+ */
 export function fieldValues(
   edition: Edition,
   page: Page,
   pageIndex: number,
   formatDate: (iso: string, language: 'zh-Hans' | 'en') => string = formatEditionDate,
+  labels: readonly string[] = pageLabels(edition),
 ): FieldValues {
   const { meta } = edition;
   return {
@@ -52,7 +59,7 @@ export function fieldValues(
     date: formatDate(meta.date, meta.language),
     issueNumber: String(meta.issueNumber),
     editionName: meta.editionName,
-    pageNumber: String(pageIndex + 1),
-    section: page.section,
+    pageNumber: labels[pageIndex] ?? String(pageIndex + 1),
+    section: sectionName(edition, page),
   };
 }

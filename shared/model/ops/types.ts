@@ -25,6 +25,14 @@ import type {
   TextFrame,
 } from '../types';
 import type { Note, ProofRound, SignOff, TrackedChange } from '../review-types';
+import type {
+  AdBooking,
+  EditionPlan,
+  PagePlan,
+  PlanSection,
+  PlanSettings,
+  StoryAssignment,
+} from '../plan-types';
 
 /** Where a frame lives: on a page or on a master page. */
 export type FrameContainer = { pageId: Id } | { masterId: Id };
@@ -153,8 +161,33 @@ export type ReviewOperation =
   /** Puts records' text points back (part of a text operation's inverse; see ops/anchors.ts). */
   | { type: 'set_review_anchors'; records: { in: 'notes' | 'changes'; id: Id; points: TextPoint[] }[] };
 
+/**
+ * The desk's plan (edition.plan). Records are put whole; the inverse puts
+ * the old one back or removes the new one. `index` places a new entry (an
+ * undone removal goes back where it was).
+ */
+export type PlanOperation =
+  /** Replaces the whole plan (null: the edition has none). */
+  | { type: 'set_plan'; plan: EditionPlan | null }
+  | { type: 'upsert_section'; section: PlanSection; index?: number }
+  /** Removes a section; its pages are then in none (until it comes back). */
+  | { type: 'remove_section'; sectionId: Id }
+  /** Sets a page's plan (null: back to the default). */
+  | { type: 'set_page_plan'; pageId: Id; plan: PagePlan | null; index?: number }
+  | { type: 'upsert_ad'; ad: AdBooking; index?: number }
+  | { type: 'remove_ad'; adId: Id }
+  /** Assigns a story to a page with a weight and budget (null: unassigned). */
+  | { type: 'set_assignment'; storyId: Id; assignment: StoryAssignment | null; index?: number }
+  | { type: 'set_plan_settings'; props: Partial<PlanSettings> };
+
 export type Operation =
-  StoryOperation | FrameOperation | PageOperation | StyleOperation | EditionOperation | ReviewOperation;
+  | StoryOperation
+  | FrameOperation
+  | PageOperation
+  | StyleOperation
+  | EditionOperation
+  | ReviewOperation
+  | PlanOperation;
 
 export type OperationType = Operation['type'];
 

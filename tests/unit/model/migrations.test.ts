@@ -45,6 +45,7 @@ describe('migrations', () => {
       'prototype-to-slate-blocks',
       'add-review-desk',
       'paragraph-lengths-in-em',
+      'add-edition-plan',
     ]);
     expect(result.edition.schemaVersion).toBe(SCHEMA_VERSION);
     expect(result.edition.stories['st-lead'].blocks[0].type).toBe('headline');
@@ -60,7 +61,7 @@ describe('migrations', () => {
     const result = loadEdition(v1);
     if (!result.ok) throw new Error(result.message);
     expect(result.migratedFrom).toBe(1);
-    expect(result.applied).toEqual(['add-review-desk', 'paragraph-lengths-in-em']);
+    expect(result.applied).toEqual(['add-review-desk', 'paragraph-lengths-in-em', 'add-edition-plan']);
     expect(result.edition.review).toEqual({
       settings: { trackChanges: false, trackStories: {}, requireSignoff: false },
       notes: [],
@@ -68,8 +69,8 @@ describe('migrations', () => {
       rounds: [],
       signoffs: {},
     });
-    const { review: _added, schemaVersion, ...rest } = result.edition;
-    expect(schemaVersion).toBe(3);
+    const { review: _added, plan: _plan, schemaVersion, ...rest } = result.edition;
+    expect(schemaVersion).toBe(SCHEMA_VERSION);
     expect({ ...rest, schemaVersion: 1 }).toEqual(v1);
     expect(JSON.stringify(v1)).toBe(frozen);
   });
@@ -87,10 +88,11 @@ describe('migrations', () => {
     const result = loadEdition(v2);
     if (!result.ok) throw new Error(result.message);
     expect(result.migratedFrom).toBe(2);
-    expect(result.applied).toEqual(['paragraph-lengths-in-em']);
-    expect(result.edition.schemaVersion).toBe(3);
-    // Nothing but the version changes, so the file opens looking exactly as it did.
-    expect({ ...result.edition, schemaVersion: 2 }).toEqual(JSON.parse(frozen));
+    expect(result.applied).toEqual(['paragraph-lengths-in-em', 'add-edition-plan']);
+    expect(result.edition.schemaVersion).toBe(SCHEMA_VERSION);
+    // Nothing but the version (and the plan of version 4) changes, so the file opens looking exactly as it did.
+    const { plan: _plan, ...migrated } = result.edition;
+    expect({ ...migrated, schemaVersion: 2 }).toEqual(JSON.parse(frozen));
     expect(result.edition.styles.paragraph['ps-body'].firstLineIndent).toBe(18);
     expect(JSON.stringify(v2)).toBe(frozen);
   });

@@ -52,6 +52,14 @@ const TYPES = [
   'set_signoff',
   'set_review_settings',
   'set_review_anchors',
+  'set_plan',
+  'upsert_section',
+  'remove_section',
+  'set_page_plan',
+  'upsert_ad',
+  'remove_ad',
+  'set_assignment',
+  'set_plan_settings',
   'batch',
 ];
 

@@ -237,6 +237,70 @@ export function buildOperation(e: Edition, s: Seed, serial: number): Operation {
         ? null
         : { off: s.a % 2 ? ['spelling'] : [], houseList: [{ from: '其它', to: s.text }] },
     }),
+    // The desk's plan: sections, page plans, ads and assignments (ids that may or may not exist).
+    () =>
+      s.a % 5 === 0
+        ? { type: 'set_plan', plan: null }
+        : {
+            type: 'set_plan_settings',
+            props: { jumpLines: { enabled: s.flag, continuedOn: s.text, continuedFrom: '' } },
+          },
+    () =>
+      e.plan?.sections.length && s.c % 2 === 0
+        ? { type: 'remove_section', sectionId: pick(e.plan.sections, s.b)!.id }
+        : {
+            type: 'upsert_section',
+            section: {
+              id: s.flag ? `sec-${fresh}` : (pick(e.plan?.sections ?? [], s.b)?.id ?? 'sec-1'),
+              name: s.text,
+              prefix: s.flag ? 'A' : '',
+            },
+          },
+    () =>
+      s.flag || !e.plan?.sections.length
+        ? {
+            type: 'set_page_plan',
+            pageId: page?.id ?? 'pg-none',
+            plan:
+              s.b % 3 === 0
+                ? null
+                : {
+                    sectionId: pick(e.plan?.sections ?? [], s.c)?.id ?? null,
+                    color: s.flag ? 'mono' : 'color',
+                    status: 'in-layout',
+                  },
+          }
+        : { type: 'remove_section', sectionId: pick(e.plan.sections, s.c)!.id },
+    () =>
+      !e.plan?.ads.length || s.c % 2 === 0
+        ? {
+            type: 'upsert_ad',
+            ad: {
+              id: `ad-${s.a % 3}`,
+              advertiser: s.text,
+              pageId: page?.id ?? null,
+              columns: 1 + (s.b % 8),
+              heightCm: 1 + (s.c % 30),
+              anchor: 'bottom-left',
+              assetId: null,
+              frameId: frame?.id ?? null,
+            },
+          }
+        : { type: 'remove_ad', adId: pick(e.plan.ads, s.c)!.id },
+    () => ({
+      type: 'set_assignment',
+      storyId,
+      assignment:
+        s.flag && e.plan?.assignments[storyId]
+          ? null
+          : {
+              storyId,
+              pageId: page?.id ?? null,
+              weight: (['lead', 'second', 'brief'] as const)[s.b % 3],
+              budget: s.c % 2 ? null : { unit: 'characters', value: s.c },
+              photos: [],
+            },
+    }),
     () => ({ type: 'set_story_props', storyId, props: { name: s.text } }),
     () => ({
       type: 'set_master_props',

@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales, resolveLanguage, translate, type MessageKey } from '../../../shared/services/locales';
 import { ACTIONS } from '../../../renderer/actions/registry';
+import { PAGE_PRESET_IDS } from '../../../shared/model/presets';
+import { BLOCK_ROLES } from '../../../shared/model/types';
 import { foreignPieces } from '../../support/ui-language';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -85,6 +87,18 @@ describe('the UI strings', () => {
     const unknown = ACTIONS.filter((action) => !(action.label in locales.en)).map((action) => action.name);
     expect(ACTIONS.length).toBeGreaterThan(10);
     expect(unknown).toEqual([]);
+  });
+
+  it('has the keys the UI builds from the model’s lists: roles, page presets, frame kinds, tools, languages', () => {
+    const built = [
+      ...BLOCK_ROLES.map((role) => `role.${role}`),
+      ...PAGE_PRESET_IDS.map((id) => `preset.${id}`),
+      ...(['text', 'image', 'rule', 'box'] as const).map((kind) => `prop.kind.${kind}`),
+      ...(['select', 'direct', 'text', 'frame', 'rule'] as const).map((tool) => `tools.tool.${tool}`),
+      ...(['zh-Hans', 'en'] as const).map((language) => `textLanguage.${language}`),
+      ...(['front', 'forward', 'backward', 'back'] as const).map((move) => `step.zOrder.${move}`),
+    ];
+    expect(built.filter((key) => !(key in locales.en))).toEqual([]);
   });
 
   it('fills placeholders for the main process', () => {

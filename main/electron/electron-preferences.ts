@@ -5,7 +5,12 @@
  */
 import type { Preferences } from '../../shared/services/api';
 import { preferences as preferencesSchema } from '../../shared/services/schemas';
-import { DEFAULT_PREFERENCES, parsePreferences, type PreferencesStore } from '../services/preferences';
+import {
+  DEFAULT_PREFERENCES,
+  parsePreferences,
+  withUserName,
+  type PreferencesStore,
+} from '../services/preferences';
 
 interface StoreLike {
   store: Record<string, unknown>;
@@ -21,7 +26,7 @@ export async function createElectronPreferences(): Promise<PreferencesStore> {
   return {
     get: () => structuredClone(current),
     set(change: Partial<Preferences>) {
-      current = preferencesSchema.parse({ ...current, ...change });
+      current = withUserName(preferencesSchema.parse({ ...current, ...change }));
       store.set({ ...current });
       return structuredClone(current);
     },

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { userInfo } from 'node:os';
 import type { Preferences } from '../../shared/services/api';
 import { preferences as preferencesSchema } from '../../shared/services/schemas';
 
@@ -22,7 +23,23 @@ export const DEFAULT_PREFERENCES: Preferences = {
   windowBounds: null,
   defaultPagePreset: 'broadsheet',
   userDictionary: [],
+  userName: '',
+  userColor: '#c0392b',
 };
+
+/** The name the system knows the user by (the default author of notes and changes). */
+export function systemUserName(): string {
+  try {
+    return userInfo().username.slice(0, 100) || 'Editor';
+  } catch {
+    return 'Editor';
+  }
+}
+
+/** Preferences with an empty user name filled in from the system. */
+export function withUserName(preferences: Preferences): Preferences {
+  return preferences.userName ? preferences : { ...preferences, userName: systemUserName() };
+}
 
 /** Keeps a path at the head of the recent list, without duplicates, at most 10. */
 export function withRecent(recent: readonly string[], path: string): string[] {
@@ -32,7 +49,7 @@ export function withRecent(recent: readonly string[], path: string): string[] {
 /** Reads stored preferences leniently: each field that fails validation takes its default. */
 export function parsePreferences(stored: unknown): Preferences {
   const whole = preferencesSchema.safeParse(stored);
-  if (whole.success) return whole.data;
+  if (whole.success) return withUserName(whole.data);
   const result: Record<string, unknown> = { ...DEFAULT_PREFERENCES };
   if (stored && typeof stored === 'object') {
     for (const [key, field] of Object.entries(preferencesSchema.shape)) {
@@ -40,7 +57,7 @@ export function parsePreferences(stored: unknown): Preferences {
       if (field.safeParse(value).success) result[key] = value;
     }
   }
-  return preferencesSchema.parse(result);
+  return withUserName(preferencesSchema.parse(result));
 }
 
 /** Preferences in one JSON file, written atomically (temporary file, then rename). */
@@ -62,7 +79,7 @@ export class JsonFilePreferences implements PreferencesStore {
   }
 
   set(change: Partial<Preferences>): Preferences {
-    this.current = preferencesSchema.parse({ ...this.current, ...change });
+    this.current = withUserName(preferencesSchema.parse({ ...this.current, ...change }));
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.tmp`;
     writeFileSync(temporary, JSON.stringify(this.current, null, 2));
@@ -75,13 +92,13 @@ export class JsonFilePreferences implements PreferencesStore {
 export class MemoryPreferences implements PreferencesStore {
   private current: Preferences;
   constructor(initial: Partial<Preferences> = {}) {
-    this.current = preferencesSchema.parse({ ...DEFAULT_PREFERENCES, ...initial });
+    this.current = withUserName(preferencesSchema.parse({ ...DEFAULT_PREFERENCES, ...initial }));
   }
   get(): Preferences {
     return structuredClone(this.current);
   }
   set(change: Partial<Preferences>): Preferences {
-    this.current = preferencesSchema.parse({ ...this.current, ...change });
+    this.current = withUserName(preferencesSchema.parse({ ...this.current, ...change }));
     return this.get();
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Id, Pt } from '../model/types';
 import type { DisplayLine, DisplayList, DisplayTextFrame, StoryPoint } from '../layout/display-list';
+import { markupMapOf } from '../review/markup';
 
 /** A line of the story with where it sits. */
 export interface PlacedLine {
@@ -93,7 +94,9 @@ export function lineForPoint(lines: PlacedLine[], point: StoryPoint): PlacedLine
 }
 
 /** Where to paint the caret for a story point; null when that text is overset or unknown. */
-export function caretRect(list: DisplayList, storyId: Id, point: StoryPoint): PageRect | null {
+export function caretRect(list: DisplayList, storyId: Id, storyPoint: StoryPoint): PageRect | null {
+  // In the markup view deleted text is on the page too: speak its points.
+  const point = markupMapOf(list, storyId)?.toMarkup(storyPoint) ?? storyPoint;
   const lines = storyLines(list, storyId);
   const placed = lineForPoint(lines, point);
   if (!placed) return null;
@@ -116,6 +119,19 @@ function comparePoints(a: StoryPoint, b: StoryPoint): number {
 
 /** Rectangles covering a selection, one per line it touches. */
 export function selectionRects(list: DisplayList, storyId: Id, a: StoryPoint, b: StoryPoint): PageRect[] {
+  const [first, last] = comparePoints(a, b) <= 0 ? [a, b] : [b, a];
+  const map = markupMapOf(list, storyId);
+  if (!map) return markupSelectionRects(list, storyId, first, last);
+  return markupSelectionRects(list, storyId, map.toMarkup(first, 'forward'), map.toMarkup(last));
+}
+
+/** Selection rectangles in the composed text's own points (the markup story's in the markup view). */
+export function markupSelectionRects(
+  list: DisplayList,
+  storyId: Id,
+  a: StoryPoint,
+  b: StoryPoint,
+): PageRect[] {
   const [start, end] = comparePoints(a, b) <= 0 ? [a, b] : [b, a];
   if (comparePoints(start, end) === 0) return [];
   const rects: PageRect[] = [];
@@ -188,7 +204,8 @@ export function hitTest(
       best = line;
     }
   }
-  return { storyId, frameId: frame.frameId, point: { block: best.block, offset: offsetAtX(best, x) } };
+  const point = { block: best.block, offset: offsetAtX(best, x) };
+  return { storyId, frameId: frame.frameId, point: markupMapOf(list, storyId)?.toStory(point) ?? point };
 }
 
 /** The nearest caret offset to x on a line. */

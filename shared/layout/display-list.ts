@@ -52,6 +52,31 @@ export interface DisplayPage {
   gutter: Pt;
   /** Paint order: master items first, then the page's own frames. */
   items: DisplayItem[];
+  /**
+   * The proofreading desk's marks over the page (tracked changes, notes),
+   * when the view shows them; painted above the items by the canvas and
+   * by the proof PDF alike (shared/review/decorations.ts).
+   */
+  review?: ReviewMark[];
+}
+
+/** A tracked change or a note as the page shows it. */
+export interface ReviewMark {
+  /** insert: underlined; delete: struck through; format/paragraph: dotted underline; note: highlight and marker. */
+  kind: 'insert' | 'delete' | 'format' | 'paragraph' | 'note';
+  /** The change or note id. */
+  id: Id;
+  /** The author's colour, CSS #rrggbb. */
+  color: string;
+  author: string;
+  /** The text it covers, one rectangle per line (line box: ascent to descent), in page points. */
+  rects: { x: Pt; y: Pt; width: Pt; height: Pt }[];
+  /** Notes: where the margin marker sits, and whether the note is resolved or lost its words. */
+  marker?: { x: Pt; y: Pt };
+  resolved?: boolean;
+  detached?: boolean;
+  /** Notes: the note's number in the edition (1-based), shown in the marker. */
+  number?: number;
 }
 
 export type DisplayItem = DisplayBox | DisplayRule | DisplayImage | DisplayTextFrame;

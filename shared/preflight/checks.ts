@@ -6,6 +6,9 @@ import type { DisplayImage, DisplayItem, DisplayPage, DisplayTextFrame } from '.
 import type { Id } from '../model/types';
 import { translate } from '../services/locales';
 import { findingText, type PreflightTextKey } from './finding-text';
+import { pageStatus, reviewOf } from '../model/review';
+import { pendingChanges as reviewPending } from '../review/resolve';
+import type { MessageKey } from '../services/locales';
 import {
   MIN_EFFECTIVE_PPI,
   type FindingCode,
@@ -289,4 +292,46 @@ export function emptyFrames(ctx: CheckContext): PreflightFinding[] {
     }
   }
   return out;
+}
+
+/** Pending tracked changes, per story (the export prints the final text; someone should settle them). */
+export function pendingChanges(ctx: CheckContext): PreflightFinding[] {
+  const counts = new Map<Id, number>();
+  for (const change of reviewPending(ctx.input.edition))
+    counts.set(change.storyId, (counts.get(change.storyId) ?? 0) + 1);
+  return [...counts].map(([storyId, count]) => {
+    const story = ctx.input.edition.stories[storyId];
+    const first = story?.thread[0] ?? null;
+    return finding(
+      ctx,
+      'warning',
+      'pending-changes',
+      pageOfFrame(ctx, first),
+      first,
+      'preflight.pendingChanges',
+      {
+        story: storyName(ctx, storyId),
+        count,
+      },
+    );
+  });
+}
+
+/** Press exports: pages not signed off; an error when the edition requires sign-off. */
+export function unsignedPages(ctx: CheckContext): PreflightFinding[] {
+  if (ctx.input.target !== 'press') return [];
+  const { edition } = ctx.input;
+  const required = reviewOf(edition).settings.requireSignoff;
+  // Without any round and without the requirement, the desk is not in use: nothing to say.
+  if (!required && reviewOf(edition).rounds.length === 0) return [];
+  return edition.pages.flatMap((page, i) => {
+    const status = pageStatus(edition, page.id);
+    if (status === 'signed') return [];
+    const values = { status: translate('en', `preflight.status.${status}` as MessageKey) };
+    return [
+      required
+        ? finding(ctx, 'error', 'unsigned-page', i + 1, null, 'preflight.unsignedRequired', values)
+        : finding(ctx, 'warning', 'unsigned-page', i + 1, null, 'preflight.unsigned', values),
+    ];
+  });
 }

@@ -5,6 +5,8 @@ import {
   missingGlyphs,
   outsideBleed,
   oversetText,
+  pendingChanges,
+  unsignedPages,
   type CheckContext,
 } from './checks';
 import { frameNames } from './frame-names';
@@ -18,6 +20,8 @@ const checks = [
   images,
   outsideBleed,
   emptyFrames,
+  pendingChanges,
+  unsignedPages,
   (ctx: CheckContext) => (ctx.input.copyChecks === false ? [] : runCopyChecks(ctx.input, ctx.names)),
 ];
 

@@ -19,6 +19,8 @@ export type FindingCode =
   | 'rgb-image'
   | 'outside-bleed'
   | 'empty-frame'
+  | 'pending-changes'
+  | 'unsigned-page'
   | `copy-${CopyCheckId}`;
 
 export interface PreflightFinding {

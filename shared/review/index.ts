@@ -11,3 +11,35 @@ export {
   type Decision,
 } from './resolve';
 export { makeStamp } from './stamp';
+export { ReviewComposition, type ReviewView, type ReviewViewOptions } from './review-composition';
+export { markupEdition, markupMapOf, type MarkupMap } from './markup';
+export { withReviewMarks } from './decorations';
+export {
+  startRoundOp,
+  renameRoundOp,
+  findRound,
+  defaultRoundName,
+  snapshotOf,
+  editionOfSnapshot,
+} from './rounds';
+export {
+  diffEditions,
+  diffStories,
+  diffPages,
+  diffText,
+  type EditionDiff,
+  type StoryDiff,
+  type PageDiff,
+} from './diff';
+export { reopenFor, signOffOp, pagesTouched } from './signoff';
+export { type ReviewUser } from './stamp';
+export {
+  addNoteOp,
+  replyOp,
+  resolveNoteOp,
+  editNoteOp,
+  deleteNoteOp,
+  describeNotes,
+  rangeText,
+  type NoteView,
+} from './notes';

@@ -68,6 +68,13 @@ export const preferences = z.object({
   defaultPagePreset: z.string().min(1).max(64),
   /** Words the spelling check accepts in every edition (the user's own dictionary). */
   userDictionary: z.array(z.string().min(1).max(100)).max(10_000).default([]),
+  /** Who the user is on the proofreading desk: the name on notes and changes (empty: the system user name). */
+  userName: z.string().max(100).default(''),
+  /** The user's colour for tracked changes and notes, #rrggbb. */
+  userColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#c0392b'),
 });
 
 export const preflightProblem = z.object({

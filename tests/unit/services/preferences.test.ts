@@ -2,16 +2,32 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES, JsonFilePreferences, withRecent } from '../../../main/services/preferences';
+import { userInfo } from 'node:os';
+import {
+  DEFAULT_PREFERENCES,
+  JsonFilePreferences,
+  systemUserName,
+  withRecent,
+} from '../../../main/services/preferences';
 
 describe('preferences in a JSON file', () => {
   it('start from defaults and persist each change', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'folio-prefs-')), 'prefs.json');
     const store = new JsonFilePreferences(file);
-    expect(store.get()).toEqual(DEFAULT_PREFERENCES);
+    expect(store.get()).toEqual({ ...DEFAULT_PREFERENCES, userName: systemUserName() });
     store.set({ language: 'en', units: 'zi' });
     expect(new JsonFilePreferences(file).get()).toMatchObject({ language: 'en', units: 'zi' });
     expect(JSON.parse(readFileSync(file, 'utf8')).units).toBe('zi');
+  });
+
+  it('name the user after the system user until they set a name, and keep their colour', () => {
+    const store = new JsonFilePreferences(join(mkdtempSync(join(tmpdir(), 'folio-prefs-')), 'p.json'));
+    expect(store.get().userName).toBe(userInfo().username);
+    expect(store.get().userColor).toMatch(/^#[0-9a-f]{6}$/i);
+    store.set({ userName: '王校对', userColor: '#2255aa' });
+    expect(store.get()).toMatchObject({ userName: '王校对', userColor: '#2255aa' });
+    expect(store.set({ userName: '' }).userName).toBe(userInfo().username);
+    expect(() => store.set({ userColor: 'red' })).toThrow();
   });
 
   it('keep the valid fields of a damaged file and default the rest', () => {

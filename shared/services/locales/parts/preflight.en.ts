@@ -30,4 +30,11 @@ export const preflightEn = {
   'preflight.emptyTextFrameStory': "empty text frame: story '{{story}}' does not reach this frame",
   'preflight.emptyTextFrame': 'empty text frame: no story flows into this frame',
   'preflight.emptyImageFrame': 'empty image frame: no image placed',
+  // Proofreading desk (issue 11: tracked changes, sign-off).
+  'preflight.pendingChanges':
+    "story '{{story}}' has {{count}} pending tracked changes (the export prints the text as if they were accepted)",
+  'preflight.unsigned': 'not signed off for press ({{status}})',
+  'preflight.unsignedRequired': 'not signed off for press ({{status}}); this edition requires sign-off',
+  'preflight.status.draft': 'draft',
+  'preflight.status.in-proof': 'in proof',
 } as const;

@@ -26,6 +26,14 @@ export interface StoryFit {
   frames: FrameFit[];
   /** Same sign convention as StoryReport.copyfitLines: positive = short, negative = over. */
   copyfitLines: number;
+  /**
+   * Lines of room under each column of the frame the story ends in, as
+   * painted (balanced columns: the same few under each); absent for a
+   * one-column frame or an overset story.
+   */
+  columnsShort?: number[];
+  /** Characters a typical full line of the story holds (0 when it has none): turns lines into 字 to add or cut. */
+  charactersPerLine: number;
 }
 
 /** The distance between consecutive baselines most used in a frame (its body leading). */
@@ -69,6 +77,21 @@ function linesShortIn(frame: DisplayTextFrame, leading: number): number {
   return short;
 }
 
+/** The characters of the story's typical full line: the median over its printed lines. */
+function typicalLineCharacters(list: DisplayList, storyId: Id): number {
+  const counts: number[] = [];
+  for (const page of list.pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'text' || item.storyId !== storyId || item.fromMaster) continue;
+      for (const line of item.lines)
+        if (!line.continuesLine && !line.generated) counts.push(line.end - line.start);
+    }
+  }
+  if (counts.length === 0) return 0;
+  counts.sort((a, b) => a - b);
+  return counts[Math.floor(counts.length / 2)];
+}
+
 /** Copyfit of one story; null when the story is not in the display list. */
 export function storyFit(list: DisplayList, storyId: Id): StoryFit | null {
   const report = list.stories[storyId];
@@ -101,10 +124,23 @@ export function storyFit(list: DisplayList, storyId: Id): StoryFit | null {
     oversetCharacters: report?.oversetCharacters ?? 0,
     frames,
     copyfitLines: report?.copyfitLines ?? frames.reduce((n, f) => n + f.linesShort - f.linesOver, 0),
+    ...(report?.columnsShort && overLines === 0 ? { columnsShort: report.columnsShort } : {}),
+    charactersPerLine: typicalLineCharacters(list, storyId),
   };
 }
 
-/** One line for the story editor's status bar, e.g. "1 204 字 · 3 lines short" or "… · 5 lines over (128 字)", in the UI language. */
+/** "4" when every column has the same room, "3–4" when they differ. */
+function perColumn(columns: readonly number[]): string {
+  const low = Math.min(...columns);
+  const high = Math.max(...columns);
+  return low === high ? String(low) : `${low}–${high}`;
+}
+
+/**
+ * One line for the story editor's status bar, in the UI language, e.g.
+ * "1 204 characters · 12 lines short, 4 under each of 3 columns, about 168
+ * characters to add" or "… · 5 lines over (128 characters)".
+ */
 export function fitSummary(fit: StoryFit, language: 'zh-Hans' | 'en'): string {
   const characters = translate(language, 'copyfit.characters', { count: fit.characters });
   if (fit.oversetCharacters > 0 || fit.copyfitLines < 0) {
@@ -116,7 +152,14 @@ export function fitSummary(fit: StoryFit, language: 'zh-Hans' | 'en'): string {
   }
   const short = fit.copyfitLines;
   if (short === 0) return translate(language, 'copyfit.exact', { characters });
-  return translate(language, 'copyfit.short', { characters, count: short });
+  let line = translate(language, 'copyfit.short', { characters, count: short });
+  // What the desk needs to act: the room under each level column, and about how much copy fills it.
+  const columns = fit.columnsShort;
+  if (columns && columns.length > 1)
+    line += translate(language, 'copyfit.shortColumns', { per: perColumn(columns), columns: columns.length });
+  if (fit.charactersPerLine > 0)
+    line += translate(language, 'copyfit.shortCharacters', { add: short * fit.charactersPerLine });
+  return line;
 }
 
 /** One frame's line of a threaded story's copyfit list, e.g. "Frame 2 (page 1): 14 lines, 3 short". */

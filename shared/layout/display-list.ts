@@ -167,6 +167,14 @@ export interface DisplayLine {
    * second block's first glyph starts. Count printed lines without these.
    */
   continuesLine?: boolean;
+  /**
+   * A line the composer made, not story text: a jump line (转版) at the foot
+   * of a frame the story leaves for another page ('jump-to', 下转第5版) or at
+   * the head of the frame it continues in ('jump-from', 上接第1版). Its
+   * block, start and end point at the story text next to it (start = end);
+   * the caret map, find and copyfit leave it out.
+   */
+  generated?: 'jump-to' | 'jump-from';
 }
 
 /**
@@ -211,6 +219,12 @@ export interface StoryReport {
   copyfitLines: number;
   /** Total characters in the story (fields excluded). */
   totalCharacters: number;
+  /**
+   * When the story ends in a frame of several columns with room left: whole
+   * lines of room under each of that frame's columns, as painted (after
+   * column balancing: level columns have the same few lines under each).
+   */
+  columnsShort?: number[];
 }
 
 export interface MissingGlyph {

@@ -108,6 +108,53 @@ function linesOfRoom(context: FlowContext, cursor: FlowCursor, leading: number, 
 }
 
 /**
+ * Room after the painted result (balanced or not): whole lines of the last
+ * paragraph's leading under each column of the frame the story ends in —
+ * below the last line set in it, or from the section's top in a column
+ * left empty — and in every column of the frames after it. So a balanced
+ * module reports what the desk sees: the same few lines under each column.
+ */
+function roomAfter(
+  context: FlowContext,
+  placed: readonly ParagraphResult[],
+  leading: number,
+  size: number,
+): { total: number; columns: number[] } {
+  const fit = (top: number, bottom: number) =>
+    bottom - top + EPS >= size ? Math.floor((bottom - top - size) / leading + EPS) + 1 : 0;
+  const end = placed[placed.length - 1]?.placement.after;
+  if (!end || !context.frames[end.frame]) return { total: 0, columns: [] };
+  const frame = context.frames[end.frame];
+  const next = new Array<number | null>(frame.columns.length).fill(null);
+  for (const { paragraph, placement } of placed) {
+    const style = paragraph.input.style;
+    const step = style.leading > 0 ? style.leading : style.fontSize;
+    for (const line of placement.lines) {
+      if (line.frame !== end.frame || line.top < end.sectionTop - EPS) continue;
+      const below = line.top + step + spaceAfterIfLast(placement, line, style);
+      next[line.column] = Math.max(next[line.column] ?? -Infinity, below);
+    }
+  }
+  const columns = frame.columns.map((column, c) =>
+    fit(next[c] ?? Math.max(column.y, end.sectionTop), column.y + column.height),
+  );
+  let total = columns.reduce((a, b) => a + b, 0);
+  for (let f = end.frame + 1; f < context.frames.length; f++) {
+    for (const column of context.frames[f].columns) total += fit(column.y, column.y + column.height);
+  }
+  return { total, columns };
+}
+
+/** A paragraph's space after counts under its last line (the next paragraph would start below it). */
+function spaceAfterIfLast(
+  placement: Placement,
+  line: Placement['lines'][number],
+  style: FlowParagraph['input']['style'],
+): number {
+  return placement.lines[placement.lines.length - 1] === line ? spaceAfter(style) : 0;
+}
+
+/**
  * Flows `paragraphs` through the context's frames. With `previous` (the
  * flow of the same story before an edit) and `firstChanged`, paragraphs
  * before `firstChanged` are reused as they were, and from the paragraph
@@ -220,12 +267,20 @@ function finishWithTail(
   }
   let total = 0;
   for (const { paragraph } of results) total += paragraph.characters;
-  return {
-    ...previous,
-    paragraphs: results,
-    placed: balanced(context, results, unset >= 0, previous),
-    report: { ...previous.report, totalCharacters: total, charactersSet: total - previous.oversetCharacters },
+  const placed = balanced(context, results, unset >= 0, previous);
+  let report: StoryReport = {
+    ...previous.report,
+    totalCharacters: total,
+    charactersSet: total - previous.oversetCharacters,
   };
+  if (unset < 0 && placed !== results) {
+    // The balanced section may have been set again: its room is counted again.
+    const last = results[results.length - 1].paragraph.input.style;
+    const leading = last.leading > 0 ? last.leading : last.fontSize;
+    const room = roomAfter(context, placed, leading, last.fontSize);
+    report = { ...report, copyfitLines: room.total, columnsShort: room.columns };
+  }
+  return { ...previous, paragraphs: results, placed, copyfitLines: report.copyfitLines, report };
 }
 
 function finish(
@@ -254,17 +309,28 @@ function finish(
   const oversetLines =
     firstOverset >= 0 ? oversetLineCount(context, results, firstOverset, oversetMissing) : 0;
   let copyfitLines = -oversetLines;
+  const placed = balanced(context, results, firstOverset >= 0, previous);
+  let columnsShort: number[] | undefined;
   if (firstOverset < 0) {
     const last = results[results.length - 1]?.paragraph.input.style;
     const size = last?.fontSize ?? 9;
     const leading = last && last.leading > 0 ? last.leading : size;
     const afterSpace = last ? spaceAfter(last) : 0;
-    copyfitLines = linesOfRoom(context, { ...cursor, y: cursor.y - afterSpace }, leading, size);
+    if (placed !== results) {
+      // Balanced: the room is what is left under the level columns.
+      const room = roomAfter(context, placed, leading, size);
+      copyfitLines = room.total;
+      columnsShort = room.columns;
+    } else {
+      copyfitLines = linesOfRoom(context, { ...cursor, y: cursor.y - afterSpace }, leading, size);
+      const frame = context.frames[cursor.frame];
+      if (frame && frame.columns.length > 1) columnsShort = roomAfter(context, placed, leading, size).columns;
+    }
   }
   return {
     storyId,
     paragraphs: results,
-    placed: balanced(context, results, firstOverset >= 0, previous),
+    placed,
     oversetLines,
     oversetCharacters,
     oversetMissing,
@@ -276,6 +342,7 @@ function finish(
       oversetLines,
       copyfitLines,
       totalCharacters: total,
+      ...(columnsShort ? { columnsShort } : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ import { toolsEn } from './parts/tools.en';
 import { proofingEn } from './parts/proofing.en';
 import { editingEn } from './parts/editing.en';
 import { storyEn } from './parts/story.en';
+import { planningEn } from './parts/planning.en';
 
 export const en = {
   ...shellEn,
@@ -278,6 +279,8 @@ export const en = {
   'prop.balanceColumns': 'Balance columns',
   'prop.balanceColumns.hint':
     'Where the story ends in this frame, its columns end level (line counts equal ±1)',
+  // Edition planning (issue 13): flatplan, ads, jump lines, auto-layout, split export.
+  ...planningEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { toolsZh } from './parts/tools.zh-Hans';
 import { editingZh } from './parts/editing.zh-Hans';
 import { storyZh } from './parts/story.zh-Hans';
 import { proofingZh } from './parts/proofing.zh-Hans';
+import { planningZh } from './parts/planning.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
@@ -267,4 +268,6 @@ export const zhHans: Record<MessageKey, string> = {
   // 平衡各栏（issue 13 第 5 项）：稿件在本文字框结束时，各栏齐平。
   'prop.balanceColumns': '平衡各栏',
   'prop.balanceColumns.hint': '稿件在本文字框内结束时，各栏末行齐平（行数相差不超过 1）',
+  // 版面规划（issue 13）：版面计划、广告、转版、自动排版、分版输出。
+  ...planningZh,
 };

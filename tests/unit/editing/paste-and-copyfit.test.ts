@@ -28,14 +28,14 @@ function line(column: number, y: number): DisplayLine {
     storyId: 's',
     block: 0,
     start: 0,
-    end: 1,
+    end: 10,
     column,
     x: 0,
     width: 100,
     y,
     ascent: 8,
     descent: 2,
-    text: 'x',
+    text: 'xxxxxxxxxx',
     runs: [],
   };
 }
@@ -72,7 +72,9 @@ describe('copyfit per frame', () => {
     const fit = storyFit(list(0), 's')!;
     // (100 - 48) / 12 = 4.33 → 4 whole lines.
     expect(fit.frames[0]).toMatchObject({ lines: 4, linesShort: 4, linesOver: 0 });
-    expect(fitSummary(fit, 'en')).toBe('40 characters · 4 lines short');
+    // Lines of 10 characters: 4 lines of room take about 40 more.
+    expect(fitSummary(fit, 'en')).toBe('40 characters · 4 lines short, about 40 characters to add');
+    expect(fitSummary(fit, 'zh-Hans')).toBe('40 字 · 还差 4 行，约可再补 40 字');
   });
 
   it('reports lines over on the last frame of an overset thread', () => {

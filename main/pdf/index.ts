@@ -17,3 +17,12 @@ export { ImageError } from './image-prepare';
 export { MissingFontError } from './font-set';
 export { packagedFontLoader, type FontFileLoader } from './font-files';
 export { composeForExport, exportPdfFile, preflight } from './pipeline';
+export {
+  exportSplit,
+  checkOutputDir,
+  MANIFEST_FILE,
+  type SplitExportRequest,
+  type SplitExportResult,
+  type SplitManifest,
+} from './split-export';
+export { ExportPatternError } from '../../shared/planning/export-names';

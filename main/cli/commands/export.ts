@@ -1,8 +1,12 @@
 /**
  * `folio export <edition.folio> -o out.pdf [--preset press|proof] [--pages 1-3] [--marks] [--spreads] [--force]`
+ * `folio export <edition.folio> --split -o <folder> [--pattern '{date}_{page}.pdf']`: one PDF per page for the printer.
  */
 import { resolve } from 'node:path';
-import type { CliCommand } from '../command';
+import type { AssetBytes, Edition } from '../../../shared/model/types';
+import { planOf } from '../../../shared/model/plan';
+import { splitExportFiles } from '../../../shared/planning/export-names';
+import type { CliCommand, CliIO } from '../command';
 import { UserError } from '../command';
 import { formatFinding } from '../../../shared/preflight';
 
@@ -11,12 +15,22 @@ const usage = `Usage: folio export <edition.folio> -o <out.pdf> [options]
 Export print-ready PDF: every glyph where the layout put it, fonts embedded
 as subsets, CMYK colours, boxes for bleed and trim.
 
+       folio export <edition.folio> --split -o <folder> [--pattern <pattern>] [options]
+
 Options:
-  -o, --output <file>      the PDF to write (required)
+  -o, --output <file>      the PDF to write (required); with --split, the folder
+  --split                  one PDF per page named for the printer, one PDF of
+                           the whole edition and manifest.json (page, section,
+                           colour, size, file, SHA-256, bytes); the folder is
+                           made when missing
+  --pattern <pattern>      file names of --split: {date} (yyyyMMdd) or
+                           {date:yyMMdd}, {page} (A01 …), {n} (01 …),
+                           {section}, {edition}; default the edition's own
+                           (plan settings), {date}_{page}.pdf
   --preset press|proof     press (default): CMYK, images at 300 ppi, bleed,
                            marks, PDF/X-1a keys; proof: small, RGB images at
                            150 ppi, trimmed page, no marks
-  --pages <range>          pages to export, e.g. 1-3,5 (default: all)
+  --pages <range>          pages to export, e.g. 1-3,5 or all (default: all)
   --marks / --no-marks     crop and registration marks and the slug line
                            (default: on for press, off for proof)
   --spreads                put reader spreads (2–3, 4–5 …) on one sheet
@@ -41,6 +55,8 @@ interface ExportArgs {
   overprintBlack?: boolean;
   imagePpi?: number | null;
   jpegQuality?: number;
+  split: boolean;
+  pattern?: string;
 }
 
 function parseArgs(args: string[]): ExportArgs {
@@ -55,6 +71,8 @@ function parseArgs(args: string[]): ExportArgs {
   let overprintBlack: boolean | undefined;
   let imagePpi: number | null | undefined;
   let jpegQuality: number | undefined;
+  let split = false;
+  let pattern: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -68,7 +86,11 @@ function parseArgs(args: string[]): ExportArgs {
       if (given !== 'press' && given !== 'proof')
         throw new UserError(`unknown preset '${given}' (use press or proof)`);
       preset = given;
-    } else if (arg === '--pages') pages = value();
+    } else if (arg === '--pages') {
+      const given = value();
+      pages = given === 'all' ? undefined : given;
+    } else if (arg === '--split') split = true;
+    else if (arg === '--pattern') pattern = value();
     else if (arg === '--marks') marks = true;
     else if (arg === '--no-marks') marks = false;
     else if (arg === '--spreads') spreads = true;
@@ -90,7 +112,16 @@ function parseArgs(args: string[]): ExportArgs {
     else throw new UserError(`unexpected argument '${arg}'`);
   }
   if (!input) throw new UserError('which edition? Usage: folio export <edition.folio> -o <out.pdf>');
-  if (!output) throw new UserError('where to? Give the PDF to write with -o <out.pdf>');
+  if (!output)
+    throw new UserError(
+      split
+        ? 'where to? Give the folder to write the pages to with -o <folder>'
+        : 'where to? Give the PDF to write with -o <out.pdf>',
+    );
+  if (pattern !== undefined && !split)
+    throw new UserError('--pattern names the files of --split; add --split');
+  if (split && spreads)
+    throw new UserError('--split writes one PDF per page; it cannot be combined with --spreads');
   return {
     input,
     output,
@@ -103,6 +134,8 @@ function parseArgs(args: string[]): ExportArgs {
     overprintBlack,
     imagePpi,
     jpegQuality,
+    split,
+    pattern,
   };
 }
 
@@ -123,6 +156,7 @@ export const command: CliCommand = {
       if (error instanceof FolioReadError) throw new UserError(error.message);
       throw error;
     }
+    if (options.split) return runSplit(options, loaded, outputPath, io);
     try {
       // The user's mistakes first, before the work of composing.
       await pdf.checkOutputPath(outputPath);
@@ -178,3 +212,75 @@ export const command: CliCommand = {
     }
   },
 };
+
+/** `--split`: one PDF per page, the whole edition and manifest.json in the folder given with -o. */
+async function runSplit(
+  options: ExportArgs,
+  loaded: { edition: Edition; assets: AssetBytes },
+  outputDir: string,
+  io: CliIO,
+): Promise<number> {
+  const pdf = await import('../../pdf');
+  const { edition } = loaded;
+  try {
+    // The user's mistakes first, before the work of composing.
+    const selected = options.pages
+      ? pdf.parsePageRange(options.pages, edition.pages.length)
+      : edition.pages.map((_, i) => i + 1);
+    splitExportFiles(edition, selected, options.pattern ?? planOf(edition).settings.exportPattern);
+    await pdf.checkOutputDir(outputDir);
+  } catch (error) {
+    if (
+      error instanceof pdf.OutputPathError ||
+      error instanceof pdf.PageRangeError ||
+      error instanceof pdf.ExportPatternError
+    )
+      throw new UserError(error.message);
+    throw error;
+  }
+  const displayList = await pdf.composeForExport(edition);
+  try {
+    const result = await pdf.exportSplit({
+      edition,
+      assets: loaded.assets,
+      displayList,
+      outputDir,
+      pattern: options.pattern,
+      options: {
+        preset: options.preset,
+        pages: options.pages,
+        marks: options.marks,
+        force: options.force,
+        cmykProfile: options.cmykProfile ? resolve(io.cwd, options.cmykProfile) : undefined,
+        overprintBlack: options.overprintBlack,
+        imagePpi: options.imagePpi,
+        jpegQuality: options.jpegQuality,
+      },
+      onProgress: (done, total, file) => io.err(`${file} (${done}/${total})`),
+    });
+    for (const finding of result.findings) io.err(formatFinding(finding));
+    const { manifest } = result;
+    const bytes = manifest.pages.reduce((sum, p) => sum + p.bytes, manifest.whole.bytes);
+    io.out(
+      `wrote ${manifest.pages.length} page PDF${manifest.pages.length === 1 ? '' : 's'}, ${manifest.whole.file} and ${pdf.MANIFEST_FILE} to ${options.output} (${(bytes / 1024).toFixed(0)} KB, ${options.preset})`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof pdf.PreflightRefusedError) {
+      io.err(`folio export: ${error.message}`);
+      return 1;
+    }
+    if (
+      error instanceof pdf.PageRangeError ||
+      error instanceof pdf.OutputPathError ||
+      error instanceof pdf.ExportPatternError ||
+      error instanceof pdf.ImageError ||
+      error instanceof pdf.UnexportableError ||
+      error instanceof pdf.ProfileError ||
+      error instanceof pdf.MissingFontError
+    ) {
+      throw new UserError(error.message);
+    }
+    throw error;
+  }
+}

@@ -14,6 +14,11 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   export: () => import('./commands/export'),
   preflight: () => import('./commands/preflight'),
   find: () => import('./commands/find'),
+  round: () => import('./commands/round'),
+  diff: () => import('./commands/diff'),
+  notes: () => import('./commands/notes'),
+  changes: () => import('./commands/changes'),
+  signoff: () => import('./commands/signoff'),
   server: () => import('./commands/server'),
   push: () => import('./commands/push'),
   pull: () => import('./commands/pull'),
@@ -29,6 +34,11 @@ Commands:
   export <edition.folio> -o out.pdf  export print-ready PDF
   preflight <edition.folio>          check an edition before it goes to press
   find <edition.folio> <pattern>     find (and replace) text in an edition
+  round <edition.folio> --start      start (or --list, --rename) proof rounds (校次)
+  diff <a.folio> <b.folio>           compare editions or rounds (--from/--to): redline, changed regions
+  notes <edition.folio>              list the notes (批注) with their place on the page
+  changes <edition.folio>            list, accept or reject tracked changes (修订)
+  signoff <edition.folio> --page N   sign pages off for press (签版)
   server [user add|list]             run the newsroom server, manage its accounts
   push <edition.folio> --server <url> --edition <name>   publish an edition to a newsroom server
   pull --server <url> --edition <name> -o <file.folio>   save a shared edition as a .folio

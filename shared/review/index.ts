@@ -30,6 +30,7 @@ export {
   type EditionDiff,
   type StoryDiff,
   type PageDiff,
+  type DiffSegment,
 } from './diff';
 export { reopenFor, signOffOp, pagesTouched } from './signoff';
 export { type ReviewUser } from './stamp';

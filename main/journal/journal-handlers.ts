@@ -159,6 +159,10 @@ export function createJournalHandlers<Context>(
       if (claim?.claimant === claimant) claim.until = now() + RECOVERY_CLAIM_MS;
       return null;
     },
+    'journal.releaseRecovery': async ({ claimant }) => {
+      if (claim?.claimant === claimant) claim = null;
+      return null;
+    },
     'journal.recover': async ({ sessionId }, context) => {
       const session = journal.read(sessionId);
       const replay = replayJournal<unknown, unknown>(session.begin.base, session.ops, (e, op) =>

@@ -9,7 +9,8 @@
  *
  * One prompt, however many windows: each window asks with its own id (kept
  * in sessionStorage, so a reloaded tab is the same window) and the host
- * gives the list to the first one only, while it keeps renewing its claim.
+ * gives the list to the first one only, while it keeps renewing its claim;
+ * a window closed undecided gives its claim back.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,7 +62,14 @@ export function RecoveryPrompt({ store }: RightPanelProps) {
     const timer = setInterval(() => {
       void services['journal.holdRecovery']({ claimant }).catch(() => undefined);
     }, HOLD_EVERY_MS);
-    return () => clearInterval(timer);
+    // Closed or reloaded undecided: let the next window prompt at once rather
+    // than after the claim lapses (a reload asks again with the same id).
+    const release = () => void services['journal.releaseRecovery']({ claimant }).catch(() => undefined);
+    window.addEventListener('pagehide', release);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('pagehide', release);
+    };
   }, [open, session, claimant]);
 
   const remove = (item: RecoverableJournalInfo) =>

@@ -39,24 +39,31 @@ export function sessionToken(): string {
   return sessionStorage.getItem('folio-token') ?? '';
 }
 
+/** Request bodies up to this many characters are sent with `keepalive`. */
+const KEEPALIVE_LIMIT = 8_000;
+
 function httpTransport(token: string): Transport {
   return async (channel, payload) => {
+    const body = JSON.stringify(payload);
     const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-folio-token': token },
-      body: JSON.stringify(payload),
+      body,
+      // Small calls outlive the page (a closing window gives back its
+      // recovery claim); the browser caps keepalive bodies at 64 KB in all.
+      keepalive: body.length < KEEPALIVE_LIMIT,
     });
-    const body = (await response.json()) as {
+    const answer = (await response.json()) as {
       result?: unknown;
       error?: string;
       text?: ServiceFailure['text'];
     };
     if (!response.ok)
       throw failureError({
-        message: body.error ?? `${channel} failed (${response.status})`,
-        text: body.text,
+        message: answer.error ?? `${channel} failed (${response.status})`,
+        text: answer.text,
       });
-    return body.result;
+    return answer.result;
   };
 }
 

@@ -103,6 +103,8 @@ export const journalServiceMethods = {
   },
   /** The window showing the recovery prompt is still deciding: keep the other windows from prompting. */
   'journal.holdRecovery': { args: z.object({ claimant }).strict(), result: z.null() },
+  /** The window showing the recovery prompt went away undecided: the next window to ask gets the prompt. */
+  'journal.releaseRecovery': { args: z.object({ claimant }).strict(), result: z.null() },
   /** Replays a crashed session's journal and opens the result as a new unsaved document. */
   'journal.recover': { args: z.object({ sessionId }).strict(), result: recoveredDocument },
   /** Deletes a crashed session's journal and older ones of its edition (the user declined recovery). */

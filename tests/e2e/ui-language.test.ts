@@ -101,7 +101,6 @@ beforeAll(async () => {
     editionPath: null,
     journalDir: mkdtempSync(join(tmpdir(), 'folio-ui-journal-')),
   });
-  recoveryHost = await hostWithCrashedSession();
   await host.ready;
   const { documentId, edition } = await currentEdition(host);
   content = [
@@ -122,7 +121,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.close();
-  await recoveryHost?.close();
 });
 
 /** Frames of page 1 by kind, in paint order. */
@@ -317,12 +315,14 @@ describe.each(['en', 'zh-Hans'] as const)('the %s UI (Language = System)', (lang
   beforeAll(async () => {
     // A new user: Language = System (the previous language's run may have left a choice behind).
     await callHost(host, 'preferences.set', { language: 'system' });
-    await callHost(recoveryHost, 'preferences.set', { language: 'system' });
+    // Its own crashed session: the other language's run took the first one's prompt.
+    recoveryHost = await hostWithCrashedSession();
     page = await openApp(host.url, language);
   });
 
   afterAll(async () => {
     await page?.context().close();
+    await recoveryHost?.close();
   });
 
   it('follows the system language', async () => {

@@ -302,6 +302,21 @@ describe('recovery at start, through the host handlers', () => {
     expect(await list('window-b')).toHaveLength(1);
   });
 
+  it('gives the prompt to the next window at once when the deciding window closes undecided', async () => {
+    const first = setup();
+    const { sessionId } = await openDocument(first, null, fixtureEdition());
+    await first.handlers['journal.append']({ sessionId, ops: [typing('一')] }, {});
+    const next = restart(first.dir, { now: 10_000_000 });
+    const list = (claimant: string) => next.handlers['journal.listRecoverable']({ claimant }, {});
+    expect(await list('window-a')).toHaveLength(1);
+    // Another window's release does not free window-a's claim.
+    await next.handlers['journal.releaseRecovery']({ claimant: 'window-b' }, {});
+    expect(await list('window-b')).toEqual([]);
+    await next.handlers['journal.releaseRecovery']({ claimant: 'window-a' }, {});
+    expect(await list('window-b')).toHaveLength(1);
+    expect(await list('window-a')).toEqual([]);
+  });
+
   it('carries a recovered session on: its changes stay recoverable until saved, the old journal goes', async () => {
     const path = join(freshDir('folio-file-'), 'front.folio');
     const edition = fixtureEdition();

@@ -68,7 +68,7 @@ export class StructureTagger implements Tagger {
       const blocks = new Set<number>();
       for (const item of page.items) {
         if (item.kind !== 'text' || item.storyId !== storyId) continue;
-        for (const line of item.lines) blocks.add(line.block);
+        for (const line of item.lines) if (!line.generated) blocks.add(line.block);
       }
       for (const block of [...blocks].sort((a, b) => a - b)) this.block(art, storyId, block);
     }
@@ -95,7 +95,8 @@ export class StructureTagger implements Tagger {
 
   line(line: DisplayLine, fromMaster: boolean): LineMark {
     const kind = this.logic.storyKind(line.storyId, fromMaster);
-    if (kind === 'furniture') return 'artifact';
+    // A jump line (转版) is pagination, not the article's text.
+    if (kind === 'furniture' || line.generated) return 'artifact';
     if (kind === 'caption') {
       let caption = this.captions.get(line.storyId);
       if (!caption)

@@ -67,6 +67,7 @@ const LineGroup = memo(function LineGroup({ line }: { line: DisplayLine }) {
       data-column={line.column}
       data-block={line.block}
       data-start={line.start}
+      data-generated={line.generated}
     >
       {line.runs.map((run, runIndex) => (
         <GlyphRunText key={runIndex} run={run} />

@@ -32,7 +32,9 @@ export function storyLines(list: DisplayList, storyId: Id): PlacedLine[] {
     for (const item of page.items) {
       if (item.kind !== 'text' || item.storyId !== storyId) continue;
       for (const line of item.lines) {
-        if (line.storyId === storyId) out.push({ pageIndex: page.index, frameId: item.frameId, line });
+        // Jump lines are not story text: no caret goes there.
+        if (line.storyId === storyId && !line.generated)
+          out.push({ pageIndex: page.index, frameId: item.frameId, line });
       }
     }
   }
@@ -193,6 +195,7 @@ export function hitTest(
   let best: DisplayLine = frame.lines[0];
   let bestDistance = Infinity;
   for (const line of frame.lines) {
+    if (line.generated) continue;
     const top = line.y - line.ascent;
     const bottom = line.y + line.descent;
     const dy = y < top ? top - y : y > bottom ? y - bottom : 0;

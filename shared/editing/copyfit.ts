@@ -41,6 +41,7 @@ function typicalLeading(frame: DisplayTextFrame): number | null {
   const gaps = new Map<number, number>();
   const byColumn = new Map<number, number[]>();
   for (const line of frame.lines) {
+    if (line.generated) continue; // a jump line's leading is not the body's
     const ys = byColumn.get(line.column) ?? [];
     ys.push(line.y);
     byColumn.set(line.column, ys);
@@ -103,7 +104,8 @@ export function storyFit(list: DisplayList, storyId: Id): StoryFit | null {
       frames.push({
         frameId: item.frameId,
         pageIndex: page.index,
-        lines: item.lines.length,
+        // Story lines only: a jump line (转版) takes room but holds no copy.
+        lines: item.lines.reduce((n, l) => (l.generated ? n : n + 1), 0),
         linesShort: leading ? linesShortIn(item, leading) : 0,
         linesOver: 0,
       });

@@ -35,6 +35,7 @@ export class PageLocator {
       for (const item of page.items) {
         if (item.kind !== 'text' || !item.storyId) continue;
         for (const line of item.lines) {
+          if (line.generated) continue; // a jump line is not story text
           let spans = this.byStory.get(line.storyId);
           if (!spans) {
             spans = [];

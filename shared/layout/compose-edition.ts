@@ -29,6 +29,7 @@ import { type FieldValues, formatEditionDate, fieldValues } from './flow/fields'
 import { pageLabels } from '../model/plan';
 import { boxItem, type ColorOf, imageItem, ruleItem } from './flow/frame-items';
 import { buildParagraph, buildParagraphs, type FlowParagraph, paragraphGroups } from './flow/paragraphs';
+import { collectJumpFonts, reserveJumpLines, withJumpLines } from './flow/jump-lines';
 import { flowStory, type StoryFlow } from './flow/story-flow';
 import {
   collectFonts,
@@ -146,7 +147,9 @@ export class Composition {
           );
         });
       } else {
-        const frames = pageThread(edition, story, index);
+        state.labels ??= pageLabels(edition);
+        const thread = pageThread(edition, story, index);
+        const frames = reserveJumpLines(edition, thread, state.labels, this.paragraphContext(state, null));
         state.stories.set(story.id, this.composeStory(state, story, frames, frames[0]?.pageIndex ?? null));
       }
     }
@@ -231,7 +234,8 @@ export class Composition {
   ): ComposedStory {
     const paragraphs = buildParagraphs(story.blocks, this.paragraphContext(state, pageIndex));
     const flow = flowStory(story.id, { frames, composer: this.composer }, paragraphs);
-    return { story, frames, flow, entries: frameEntries(flow, frames.length), pageIndex };
+    const entries = withJumpLines(frameEntries(flow, frames.length), frames, this.composer);
+    return { story, frames, flow, entries, pageIndex };
   }
 
   private recomposeStory(
@@ -271,7 +275,7 @@ export class Composition {
       story,
       frames: old.frames,
       flow,
-      entries: frameEntries(flow, old.frames.length),
+      entries: withJumpLines(frameEntries(flow, old.frames.length), old.frames, this.composer),
       pageIndex: old.pageIndex,
     };
   }
@@ -393,6 +397,7 @@ export class Composition {
         if (!instance.fontKeys) {
           instance.fontKeys = new Set();
           collectFonts(instance.flow, instance.fontKeys);
+          collectJumpFonts(instance.entries, instance.fontKeys);
         }
         for (const m of instance.missing) missingGlyphs.push(m);
         for (const key of instance.fontKeys) fontKeys.add(key);

@@ -96,6 +96,12 @@ export interface JumpLineSettings {
   continuedOn: string;
   /** Text at the head of the frame it continues in; `{page}` is the page it came from. */
   continuedFrom: string;
+  /**
+   * No jump line where the story continues on the very next page (or came
+   * from the one before), as when the two pages face each other in a
+   * spread. Absent: false — every change of page gets its jump lines.
+   */
+  skipConsecutive?: boolean;
 }
 
 export interface PlanSettings {

@@ -430,6 +430,7 @@ export const planSettingsSchema = z.looseObject({
     enabled: z.boolean(),
     continuedOn: z.string().max(200),
     continuedFrom: z.string().max(200),
+    skipConsecutive: z.boolean().optional(),
   }),
 });
 

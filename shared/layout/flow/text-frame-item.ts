@@ -9,6 +9,7 @@ import { toDisplayLines } from './display-lines';
 import type { ColorOf } from './frame-items';
 import { displayStroke } from './frame-items';
 import { frameColumns, frameInterior } from './geometry';
+import { type GeneratedMark, markGenerated } from './jump-lines';
 import type { PlacedLine } from './place-paragraph';
 import type { FlowParagraph } from './paragraphs';
 
@@ -16,14 +17,22 @@ import type { FlowParagraph } from './paragraphs';
 export interface FrameLine {
   paragraph: FlowParagraph;
   placed: PlacedLine;
+  /** Set on a line the composer made (a jump line, jump-lines.ts), not story text. */
+  generated?: GeneratedMark;
+}
+
+function displayLines(storyId: string, entry: FrameLine, dy: number): DisplayLine[] {
+  const lines = toDisplayLines(storyId, entry.paragraph, entry.placed, dy);
+  const mark = entry.generated;
+  return mark ? lines.map((line) => markGenerated(line, mark)) : lines;
 }
 
 /** Display lines of a placed line, made once and kept on it: unchanged paragraphs keep their DisplayLine objects. */
 function linesOf(storyId: string, entry: FrameLine, dy: number): DisplayLine[] {
-  if (dy !== 0) return toDisplayLines(storyId, entry.paragraph, entry.placed, dy);
+  if (dy !== 0) return displayLines(storyId, entry, dy);
   let lines = entry.placed.display;
   if (!lines) {
-    lines = toDisplayLines(storyId, entry.paragraph, entry.placed, 0);
+    lines = displayLines(storyId, entry, 0);
     entry.placed.display = lines;
   }
   return lines;

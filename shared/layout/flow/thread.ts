@@ -5,6 +5,7 @@
  */
 import type { BaselineGrid, Frame, Page, TextFrame } from '../../model/types';
 import { frameColumns, frameInterior, type Rect } from './geometry';
+import type { JumpSlot } from './jump-lines';
 import { wrapObstacles, type Obstacle } from './wrap';
 
 export interface ThreadFrame {
@@ -16,6 +17,8 @@ export interface ThreadFrame {
   obstacles: Obstacle[];
   /** The page's baseline grid when the frame aligns to it, else null. */
   grid: BaselineGrid | null;
+  /** Jump lines (转版) reserved in this frame, where the thread changes page (jump-lines.ts). */
+  jumps?: JumpSlot[];
 }
 
 /**

@@ -52,7 +52,7 @@ async function exportAndRead(edition: Edition) {
   const bytes = await renderPdf({
     edition,
     displayList: list,
-    assets: {},
+    assets: new Map(),
     options: resolveOptions({ preset: 'proof', exportedAt: new Date('2026-12-07T10:00:00Z') }),
   });
   const path = join(mkdtempSync(join(tmpdir(), 'folio-jump-')), 'edition.pdf');

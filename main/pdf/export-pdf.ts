@@ -25,6 +25,8 @@ export interface ExportPdfRequest {
   fontLoader?: FontFileLoader;
   /** After each sheet: sheets done, sheets in all, page numbers on the sheet. */
   onProgress?: (done: number, total: number, pageNumbers: number[]) => void;
+  /** The edition as saved when `edition` is the markup view's (composeForProof): its notes and changes are annotated. */
+  source?: Edition;
 }
 
 export interface ExportPdfResult {
@@ -125,6 +127,7 @@ export async function exportPdf(request: ExportPdfRequest): Promise<ExportPdfRes
       options,
       fontLoader: request.fontLoader,
       onProgress: request.onProgress,
+      source: request.source,
     });
     await handle.writeFile(bytes);
     await handle.sync();

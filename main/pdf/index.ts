@@ -16,7 +16,13 @@ export { parsePageRange, PageRangeError } from './page-range';
 export { ImageError } from './image-prepare';
 export { MissingFontError } from './font-set';
 export { packagedFontLoader, type FontFileLoader } from './font-files';
-export { composeForExport, exportPdfFile, preflight } from './pipeline';
+export {
+  composeForExport,
+  composeForProof,
+  exportPdfFile,
+  preflight,
+  type ProofComposition,
+} from './pipeline';
 export {
   exportSplit,
   checkOutputDir,

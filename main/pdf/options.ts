@@ -28,6 +28,12 @@ export interface PdfExportOptions {
   imagePpi?: number | null;
   /** JPEG quality (1–100) of the photos Folio encodes; default 80 for both presets. */
   jpegQuality?: number;
+  /**
+   * Proof only: notes as PDF comments (sticky notes, highlights) and tracked
+   * changes as markup annotations. The display list given should then be the
+   * markup view's (deleted words on the page), from `composeForProof`.
+   */
+  notes?: boolean;
 }
 
 /** Press photos: 300 ppi at their placed size, the usual requirement for offset and newsprint. */
@@ -57,6 +63,8 @@ export interface ResolvedOptions {
   jpegQuality: number;
   /** A tagged PDF (structure tree, marked content): Proof. */
   tagged: boolean;
+  /** Notes and tracked changes as annotations (Proof). */
+  notes: boolean;
 }
 
 export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
@@ -68,6 +76,8 @@ export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
     );
   if (jpegQuality !== undefined && !(Number.isInteger(jpegQuality) && jpegQuality >= 1 && jpegQuality <= 100))
     throw new RangeError(`JPEG quality ${jpegQuality}: give a whole number from 1 to 100`);
+  if (options.notes && press)
+    throw new RangeError('notes go with the proof preset: a press PDF (PDF/X-1a) may carry no annotations');
   return {
     preset: options.preset,
     pages: options.pages,
@@ -83,5 +93,6 @@ export function resolveOptions(options: PdfExportOptions): ResolvedOptions {
     imagePpi: options.imagePpi === undefined ? (press ? PRESS_IMAGE_PPI : PROOF_IMAGE_PPI) : options.imagePpi,
     jpegQuality: options.jpegQuality ?? DEFAULT_JPEG_QUALITY,
     tagged: !press,
+    notes: options.notes ?? false,
   };
 }

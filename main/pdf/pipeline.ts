@@ -11,10 +11,36 @@ import { createNodeComposer } from '../fonts';
 import { exportPdf, type ExportPdfResult } from './export-pdf';
 import type { PdfExportOptions } from './options';
 import { preflightEdition } from './preflight-edition';
+import { ReviewComposition } from '../../shared/review/review-composition';
+import { markupEdition } from '../../shared/review/markup';
 
 /** Composes an edition with the bundled fonts. */
 export async function composeForExport(edition: Edition): Promise<DisplayList> {
   return composeEdition(edition, await createNodeComposer());
+}
+
+/** What a proof paints: the edition shown, its display list, and the edition as saved. */
+export interface ProofComposition {
+  /** The edition the display list shows (the markup view's when notes are on). */
+  edition: Edition;
+  displayList: DisplayList;
+  /** The edition as saved (notes, changes). */
+  source: Edition;
+}
+
+/**
+ * Composes for a proof. With notes, the markup view: deleted words put back
+ * (so they can be struck through) and every page's review marks, from which
+ * the annotations are written; without, the final text as for press.
+ */
+export async function composeForProof(
+  edition: Edition,
+  options: { notes: boolean },
+): Promise<ProofComposition> {
+  if (!options.notes) return { edition, displayList: await composeForExport(edition), source: edition };
+  const composition = new ReviewComposition(await createNodeComposer());
+  const displayList = composition.compose(edition, { view: 'markup', notes: true });
+  return { edition: markupEdition(edition).edition, displayList, source: edition };
 }
 
 /**
@@ -28,8 +54,16 @@ export async function exportPdfFile(
   outputPath: string,
   options: PdfExportOptions = { preset: 'press' },
 ): Promise<ExportPdfResult & { pages: number; bytes: number }> {
-  const displayList = await composeForExport(edition);
-  const result = await exportPdf({ edition, assets, displayList, options, outputPath });
+  const proof = await composeForProof(edition, { notes: options.notes === true });
+  const displayList = proof.displayList;
+  const result = await exportPdf({
+    edition: proof.edition,
+    source: proof.source,
+    assets,
+    displayList,
+    options,
+    outputPath,
+  });
   return { ...result, pages: displayList.pages.length, bytes: result.byteLength };
 }
 

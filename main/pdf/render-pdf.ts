@@ -28,6 +28,8 @@ import { internals } from './pdfkit-internals';
 import { markPdfX1a } from './pdfx';
 import { groupSheets, layoutSheet, pdfBox } from './sheet-layout';
 import { TextPainter } from './text-painter';
+import { PdfAnnotations } from './annotations';
+import { encodeSheets, PROOF_INFO_KEYS, proofFingerprint } from '../../shared/review/proof-identity';
 
 export interface RenderInput {
   edition: Edition;
@@ -38,6 +40,11 @@ export interface RenderInput {
   fontLoader?: FontFileLoader;
   /** Called after each sheet: sheets done, sheets in all, the page numbers on the sheet. */
   onProgress?: (done: number, total: number, pageNumbers: number[]) => void;
+  /**
+   * The edition as saved, when `edition` is the markup view's (deleted words
+   * put back for display): its notes and changes become the annotations.
+   */
+  source?: Edition;
 }
 
 /** The face the slug line is set in; shipped with Folio, so always present. */
@@ -112,6 +119,8 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
   const tree = options.tagged ? new StructureTree(doc) : null;
   const tagger = tree ? new StructureTagger(logic, tree) : untagged;
   const threads = new ArticleThreads(doc);
+  const annotations = options.notes ? new PdfAnnotations(doc, input.source ?? edition) : null;
+  const sheetPages: { page: number; x: number; y: number }[][] = [];
 
   for (let i = 0; i < sheets.length; i++) {
     const sheet = layoutSheet(sheets[i], { bleed: options.bleed, marks: options.marks });
@@ -140,6 +149,8 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
       return paintPage(placed, painters, plan);
     });
     threads.addPage(beads);
+    annotations?.addSheet(sheet.pages, sheet.height);
+    sheetPages.push(sheet.pages.map((p) => ({ page: p.page.index, x: p.x, y: p.y })));
     const pageNumbers = sheets[i].map((p) => p.index + 1);
     if (options.marks) {
       content.push(tagger.artifact(cropAndRegistrationMarks(sheet, colors)));
@@ -152,6 +163,14 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   threads.finish();
+  // Who this proof is, for bringing a reviewer's comments back (folio comments --import).
+  const shown = sheets.flat().map((p) => p.index);
+  Object.assign(doc.info, {
+    [PROOF_INFO_KEYS.edition]: edition.id,
+    [PROOF_INFO_KEYS.view]: input.source && input.source !== edition ? 'markup' : 'final',
+    [PROOF_INFO_KEYS.sheets]: encodeSheets(sheetPages),
+    [PROOF_INFO_KEYS.text]: proofFingerprint(displayList, shown),
+  });
   tree?.finish(edition.meta.language);
   pdfkitDoc.end();
   await ended;

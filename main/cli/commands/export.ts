@@ -1,5 +1,6 @@
 /**
  * `folio export <edition.folio> -o out.pdf [--preset press|proof] [--pages 1-3] [--marks] [--spreads] [--force]`
+ * `folio export <edition.folio> --preset proof --notes -o proof.pdf`: notes as PDF comments, tracked changes as markup.
  * `folio export <edition.folio> --split -o <folder> [--pattern '{date}_{page}.pdf']`: one PDF per page for the printer.
  */
 import { resolve } from 'node:path';
@@ -30,6 +31,12 @@ Options:
   --preset press|proof     press (default): CMYK, images at 300 ppi, bleed,
                            marks, PDF/X-1a keys; proof: small, RGB images at
                            150 ppi, trimmed page, no marks
+  --notes                  proof only: notes (批注) as PDF comments — sticky
+                           notes with author, date and replies, highlights over
+                           their words — and tracked changes as markup
+                           (insertions underlined, deleted words shown struck
+                           through); a reviewer's comments come back with
+                           'folio comments --import'
   --pages <range>          pages to export, e.g. 1-3,5 or all (default: all)
   --marks / --no-marks     crop and registration marks and the slug line
                            (default: on for press, off for proof)
@@ -57,6 +64,7 @@ interface ExportArgs {
   jpegQuality?: number;
   split: boolean;
   pattern?: string;
+  notes: boolean;
 }
 
 function parseArgs(args: string[]): ExportArgs {
@@ -73,6 +81,7 @@ function parseArgs(args: string[]): ExportArgs {
   let jpegQuality: number | undefined;
   let split = false;
   let pattern: string | undefined;
+  let notes = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -90,6 +99,7 @@ function parseArgs(args: string[]): ExportArgs {
       const given = value();
       pages = given === 'all' ? undefined : given;
     } else if (arg === '--split') split = true;
+    else if (arg === '--notes') notes = true;
     else if (arg === '--pattern') pattern = value();
     else if (arg === '--marks') marks = true;
     else if (arg === '--no-marks') marks = false;
@@ -120,6 +130,9 @@ function parseArgs(args: string[]): ExportArgs {
     );
   if (pattern !== undefined && !split)
     throw new UserError('--pattern names the files of --split; add --split');
+  if (notes && preset !== 'proof')
+    throw new UserError('--notes goes with --preset proof (a press PDF, PDF/X-1a, may carry no annotations)');
+  if (notes && split) throw new UserError('--notes writes one proof PDF; it cannot be combined with --split');
   if (split && spreads)
     throw new UserError('--split writes one PDF per page; it cannot be combined with --spreads');
   return {
@@ -136,6 +149,7 @@ function parseArgs(args: string[]): ExportArgs {
     jpegQuality,
     split,
     pattern,
+    notes,
   };
 }
 
@@ -166,11 +180,13 @@ export const command: CliCommand = {
         throw new UserError(error.message);
       throw error;
     }
-    const displayList = await pdf.composeForExport(loaded.edition);
+    const proof = await pdf.composeForProof(loaded.edition, { notes: options.notes });
+    const displayList = proof.displayList;
     const total = displayList.pages.length;
     try {
       const result = await pdf.exportPdf({
-        edition: loaded.edition,
+        edition: proof.edition,
+        source: proof.source,
         assets: loaded.assets,
         displayList,
         outputPath,
@@ -184,6 +200,7 @@ export const command: CliCommand = {
           overprintBlack: options.overprintBlack,
           imagePpi: options.imagePpi,
           jpegQuality: options.jpegQuality,
+          notes: options.notes,
         },
         onProgress:
           total > 1
@@ -191,7 +208,9 @@ export const command: CliCommand = {
             : undefined,
       });
       for (const finding of result.findings) io.err(formatFinding(finding));
-      io.out(`wrote ${options.output} (${(result.byteLength / 1024).toFixed(0)} KB, ${options.preset})`);
+      io.out(
+        `wrote ${options.output} (${(result.byteLength / 1024).toFixed(0)} KB, ${options.preset}${options.notes ? ', with notes and changes' : ''})`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof pdf.PreflightRefusedError) {

@@ -92,6 +92,9 @@ export function App({
           )}
           {!ready && !error ? <div className="loading">{t('app.loading')}</div> : null}
           <PageCanvas paint={paint} overlays={overlays} bodySize={bodySize} />
+          {extensions.map((extension) =>
+            extension.CenterView ? <extension.CenterView key={extension.id} store={store} /> : null,
+          )}
         </main>
         <aside className="right-panels" data-testid="right-panels">
           <PropertiesPanel bodySize={bodySize} />

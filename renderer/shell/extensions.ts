@@ -45,6 +45,12 @@ export interface ShellExtension {
   StatusItem?: ComponentType<RightPanelProps>;
   /** Shown above the page canvas (the offline banner). */
   Banner?: ComponentType<RightPanelProps>;
+  /**
+   * Drawn over the whole canvas area while it has something to show (the
+   * flatplan); the canvas stays mounted under it, so page thumbnails that
+   * refer to its painted pages keep working.
+   */
+  CenterView?: ComponentType<RightPanelProps>;
   /** Runs once at start: register commands, subscribe to the store. May return a cleanup. */
   activate?(context: ExtensionContext): void | (() => void);
 }

@@ -21,7 +21,9 @@ export type IdKind =
   | 'note'
   | 'reply'
   | 'change'
-  | 'round';
+  | 'round'
+  | 'section'
+  | 'ad';
 
 const PREFIX: Record<IdKind, string> = {
   edition: 'ed',
@@ -37,6 +39,8 @@ const PREFIX: Record<IdKind, string> = {
   reply: 'rp',
   change: 'ch',
   round: 'rd',
+  section: 'sc',
+  ad: 'ad',
 };
 
 /** Makes a new id of a kind. */

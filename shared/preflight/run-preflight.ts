@@ -10,6 +10,7 @@ import {
   type CheckContext,
 } from './checks';
 import { frameNames } from './frame-names';
+import { adFindings } from '../planning/ad-preflight';
 import { runCopyChecks } from './copy';
 import type { PreflightFinding, PreflightInput } from './types';
 
@@ -22,6 +23,7 @@ const checks = [
   emptyFrames,
   pendingChanges,
   unsignedPages,
+  (ctx: CheckContext) => adFindings(ctx.input.edition),
   (ctx: CheckContext) => (ctx.input.copyChecks === false ? [] : runCopyChecks(ctx.input, ctx.names)),
 ];
 

@@ -21,6 +21,9 @@ export type FindingCode =
   | 'empty-frame'
   | 'pending-changes'
   | 'unsigned-page'
+  /** A booked ad missing on its page, or placed at another size (shared/planning/ad-preflight.ts). */
+  | 'ad-missing'
+  | 'ad-size'
   | `copy-${CopyCheckId}`;
 
 export interface PreflightFinding {

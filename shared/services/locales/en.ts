@@ -12,6 +12,7 @@ import { proofingEn } from './parts/proofing.en';
 import { editingEn } from './parts/editing.en';
 import { storyEn } from './parts/story.en';
 import { planningEn } from './parts/planning.en';
+import { flatplanEn } from './parts/flatplan.en';
 
 export const en = {
   ...shellEn,
@@ -281,6 +282,7 @@ export const en = {
     'Where the story ends in this frame, its columns end level (line counts equal ±1)',
   // Edition planning (issue 13): flatplan, ads, jump lines, auto-layout, split export.
   ...planningEn,
+  ...flatplanEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

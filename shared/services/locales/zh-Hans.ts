@@ -8,6 +8,7 @@ import { editingZh } from './parts/editing.zh-Hans';
 import { storyZh } from './parts/story.zh-Hans';
 import { proofingZh } from './parts/proofing.zh-Hans';
 import { planningZh } from './parts/planning.zh-Hans';
+import { flatplanZh } from './parts/flatplan.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
@@ -270,4 +271,5 @@ export const zhHans: Record<MessageKey, string> = {
   'prop.balanceColumns.hint': '稿件在本文字框内结束时，各栏末行齐平（行数相差不超过 1）',
   // 版面规划（issue 13）：版面计划、广告、转版、自动排版、分版输出。
   ...planningZh,
+  ...flatplanZh,
 };

@@ -1,0 +1,175 @@
+/**
+ * The night desk plans an edition in the flatplan (版面计划): a 24-page
+ * edition gets four sections with their page-number prefixes, three ads are
+ * booked, a page is moved and a story dragged to another page. Page numbers
+ * follow in the flatplan and in the folio line on the page itself; each
+ * gesture is one undo step.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebHost } from '../../main/web/host';
+import { writeFolio } from '../../main/storage';
+import { plannedEdition } from '../support/planned-edition';
+import { AppPage } from './support/app-page';
+import { launchChromium } from './support/browser';
+import { startTestHost } from './support/web-host';
+
+let host: WebHost;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let app: AppPage;
+
+const SECTIONS = [
+  { name: '要闻', pages: 8 },
+  { name: '本地', pages: 6 },
+  { name: '经济', pages: 6 },
+  { name: '体育', pages: 4 },
+];
+
+beforeAll(async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'folio-flatplan-')), 'edition.folio');
+  await writeFolio(path, plannedEdition(24), new Map());
+  [host, browser] = await Promise.all([startTestHost({ editionPath: path }), launchChromium()]);
+  context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  app = new AppPage(page);
+  await app.open(host.url);
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await host?.close();
+});
+
+const labels = () => page.locator('[data-testid^="fp-label-"]').allTextContents();
+const card = (n: number) => page.getByTestId(`fp-page-${n}`);
+const undo = () => page.keyboard.press('Control+Z');
+
+/** The folio line (报眉) of page n as painted on the canvas: its right-hand text. */
+async function folioLine(n: number): Promise<string> {
+  return (await app.canvas.pageView(n).textContent()) ?? '';
+}
+
+describe('the flatplan', () => {
+  it('opens from the View menu with every page as a thumbnail in spreads', async () => {
+    await app.menu.choose('view', 'view.flatplan');
+    await page.getByTestId('flatplan').waitFor();
+    expect(await page.locator('[data-testid^="fp-page-"]').count()).toBe(24);
+    // Page 1 alone, then pairs: 1 + 23 pages → 13 spreads.
+    expect(await page.locator('.fp-spread').count()).toBe(13);
+    expect(await labels()).toEqual(Array.from({ length: 24 }, (_, i) => String(i + 1)));
+    // The first card's thumbnail draws the canvas's painted page.
+    await expect.poll(() => card(1).locator('use').getAttribute('href')).toBe('#page-content-0');
+    const openMs = Number(await page.getByTestId('flatplan').getAttribute('data-open-ms'));
+    expect(openMs).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('adds four sections and numbers their pages A01 … D04', async () => {
+    for (const section of SECTIONS) {
+      await page.getByTestId('fp-new-section-name').fill(section.name);
+      await page.getByTestId('fp-add-section').click();
+    }
+    expect(await page.locator('[data-testid^="fp-sec-name-"]').count()).toBe(4);
+    expect(await page.getByTestId('fp-sec-prefix-4').inputValue()).toBe('D');
+    let n = 1;
+    for (const [i, section] of SECTIONS.entries()) {
+      for (let k = 0; k < section.pages; k++, n++)
+        await page.getByTestId(`fp-section-select-${n}`).selectOption({ label: section.name });
+      expect(await page.getByTestId(`fp-sec-${i + 1}`).textContent()).toContain(String(section.pages));
+    }
+    const expected = SECTIONS.flatMap((s, i) =>
+      Array.from({ length: s.pages }, (_, k) => `${'ABCD'[i]}${String(k + 1).padStart(2, '0')}`),
+    );
+    expect(await labels()).toEqual(expected);
+    expect(await page.getByTestId('fp-section-9').textContent()).toBe('本地');
+    // One section assignment is one undo step.
+    await undo();
+    await expect.poll(() => page.getByTestId('fp-label-24').textContent()).toBe('24');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => page.getByTestId('fp-label-24').textContent()).toBe('D04');
+  }, 120_000);
+
+  it('renames a section and marks a page mono', async () => {
+    await page.getByTestId('fp-sec-name-4').fill('体育新闻');
+    await page.getByTestId('fp-sec-name-4').press('Enter');
+    await expect.poll(() => page.getByTestId('fp-section-21').textContent()).toBe('体育新闻');
+    await page.getByTestId('fp-color-select-24').selectOption('mono');
+    await expect.poll(() => page.getByTestId('fp-color-24').textContent()).toBe('黑白');
+    await expect.poll(() => card(24).getAttribute('class')).toContain('fp-mono');
+  });
+
+  it('books three ads and draws them on their pages', async () => {
+    const bookings = [
+      { advertiser: '城市银行', page: 'A03', columns: '4', height: '10' },
+      { advertiser: '海岛地产', page: 'B02', columns: '8', height: '17.5' },
+      { advertiser: '体育用品', page: 'D04', columns: '3', height: '8' },
+    ];
+    for (const ad of bookings) {
+      await page.getByTestId('fp-ad-advertiser').fill(ad.advertiser);
+      await page.getByTestId('fp-ad-page').selectOption({ label: ad.page });
+      await page.getByTestId('fp-ad-columns').fill(ad.columns);
+      await page.getByTestId('fp-ad-height').fill(ad.height);
+      await page.getByTestId('fp-book-ad').click();
+    }
+    expect(await page.locator('[data-testid^="fp-ad-row-"]').count()).toBe(3);
+    expect(await card(3).locator('g.fp-ad-booked').count()).toBe(1);
+    expect(await card(10).locator('.fp-ad-line').textContent()).toContain('海岛地产');
+    // An ad wider than the page's columns is refused with the reason; nothing is booked.
+    await page.getByTestId('fp-ad-advertiser').fill('太宽的广告');
+    await page.getByTestId('fp-ad-columns').fill('12');
+    await page.getByTestId('fp-book-ad').click();
+    await expect.poll(() => page.locator('body').textContent()).toContain('该版只有 8 栏');
+    expect(await page.locator('[data-testid^="fp-ad-row-"]').count()).toBe(3);
+    // The 4-column ad on A03 covers half the type area's width at the bottom right.
+    const rect = card(3).locator('.fp-ad rect');
+    const [x, width] = await Promise.all([rect.getAttribute('x'), rect.getAttribute('width')]);
+    expect(Number(width)).toBeGreaterThan(0);
+    expect(Number(x)).toBeGreaterThan(Number(width) * 0.9);
+  });
+
+  it('moves a page: numbers follow in the flatplan and in the folio line on the page', async () => {
+    const moved = await card(2).getAttribute('data-page-id');
+    await card(2).dragTo(card(5));
+    await expect.poll(() => card(5).getAttribute('data-page-id')).toBe(moved);
+    expect((await labels()).slice(0, 8)).toEqual(['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08']);
+    // The ad booked on A03 (then page 3) moved with its page to place 2.
+    expect(await card(2).locator('g.fp-ad-booked').count()).toBe(1);
+    await page.getByTestId('fp-close').click();
+    await expect.poll(() => folioLine(5)).toContain('第A05版');
+    expect(await folioLine(5)).toContain('要闻');
+    expect(await folioLine(9)).toContain('第B01版');
+    await undo();
+    await expect.poll(() => folioLine(2)).toContain('第A02版');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => folioLine(5)).toContain('第A05版');
+  }, 60_000);
+
+  it('plans a story on a page and drags it to another page', async () => {
+    await app.menu.choose('view', 'view.flatplan');
+    const free = page.locator('[data-testid^="fp-free-"]').filter({ hasText: '待排稿1' });
+    const storyId = (await free.getAttribute('data-testid'))!.replace('fp-free-', '');
+    await free.dragTo(card(1));
+    const chip = page.getByTestId(`fp-story-${storyId}`);
+    await expect.poll(() => card(1).locator(`[data-testid="fp-story-${storyId}"]`).count()).toBe(1);
+    // A budget of 300 characters against the story's length as composed.
+    await chip.click();
+    await page.getByTestId('fp-story-budget').fill('300');
+    await page.getByTestId('fp-story-budget').press('Enter');
+    await expect.poll(() => page.getByTestId(`fp-length-${storyId}`).textContent()).toMatch(/\/ 300 字/);
+    const length = (await page.getByTestId(`fp-length-${storyId}`).textContent())!;
+    const actual = Number(/^(\d+)/.exec(length)![1]);
+    expect(actual).toBeGreaterThan(100);
+    expect(length).toContain(actual > 315 ? '超出' : actual < 285 ? '不足' : '合适');
+
+    await chip.dragTo(card(4));
+    await expect.poll(() => card(4).locator(`[data-testid="fp-story-${storyId}"]`).count()).toBe(1);
+    expect(await card(1).locator(`[data-testid="fp-story-${storyId}"]`).count()).toBe(0);
+    await undo();
+    await expect.poll(() => card(1).locator(`[data-testid="fp-story-${storyId}"]`).count()).toBe(1);
+  }, 60_000);
+});

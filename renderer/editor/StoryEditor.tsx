@@ -20,7 +20,16 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createEditor, Editor, Element, Range, Transforms, type Operation } from 'slate';
+import {
+  createEditor,
+  Editor,
+  Element,
+  Range,
+  Text,
+  Transforms,
+  type NodeEntry,
+  type Operation,
+} from 'slate';
 import {
   Editable,
   ReactEditor,
@@ -38,6 +47,7 @@ import { followPoint } from '../../shared/editing/follow-point';
 import { ROLE_SHORTCUTS, roleAfterBreak, roleStyle, shortcutOf } from './roles';
 import { pasteFragment } from './paste';
 import { syncSelectionFromDom } from './sync-selection';
+import type { StoryDecoration } from './story-decorations';
 import './slate-types';
 
 export interface EditInfo {
@@ -70,6 +80,39 @@ export interface StoryEditorProps {
   fontFamily?: string;
   /** Bumped when the model refused an edit: the editor goes back to `blocks`. */
   resync?: number;
+  /** Ranges other parts mark over the text (notes), from story-decorations. */
+  decorations?: readonly StoryDecoration[];
+}
+
+/** Leaf property under which a decoration rides on the text Slate splits for it. */
+const DECORATION = 'decoration:';
+
+/** Slate ranges for the decorations over one text leaf (path [block, leaf]). */
+function decorateLeaf(
+  editor: Editor,
+  [node, path]: NodeEntry,
+  decorations: readonly StoryDecoration[],
+): Range[] {
+  if (!Text.isText(node) || path.length !== 2 || decorations.length === 0) return [];
+  const [block, leaf] = path;
+  const children = (editor.children[block] as StoryBlock | undefined)?.children ?? [];
+  let start = 0;
+  for (let i = 0; i < leaf; i++) start += children[i]?.text.length ?? 0;
+  const end = start + node.text.length;
+  const ranges: Range[] = [];
+  for (const d of decorations) {
+    // The part of the decoration within this block, in block offsets.
+    if (block < d.from.block || block > d.to.block) continue;
+    const from = Math.max(start, block === d.from.block ? d.from.offset : 0);
+    const to = Math.min(end, block === d.to.block ? d.to.offset : Infinity);
+    if (to <= from) continue;
+    ranges.push({
+      anchor: { path, offset: from - start },
+      focus: { path, offset: to - start },
+      [DECORATION + d.key]: d,
+    } as Range);
+  }
+  return ranges;
 }
 
 const isMod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
@@ -261,10 +304,31 @@ export function StoryEditor(props: StoryEditorProps) {
     [],
   );
 
+  const decorations = props.decorations;
+  const decorate = useCallback(
+    (entry: NodeEntry) => (decorations ? decorateLeaf(editor, entry, decorations) : []),
+    [editor, decorations],
+  );
+
   const renderLeaf = useCallback(({ attributes, children, leaf }: RenderLeafProps) => {
     let content = children;
     if (leaf.bold) content = <strong>{content}</strong>;
     if (leaf.italic) content = <em>{content}</em>;
+    // Decorations nest, innermost last, each a span with its class and colour.
+    for (const [key, value] of Object.entries(leaf))
+      if (key.startsWith(DECORATION)) {
+        const d = value as StoryDecoration;
+        content = (
+          <span
+            className={d.className}
+            title={d.title}
+            data-decoration={d.key}
+            style={d.color ? ({ '--mark-color': d.color } as React.CSSProperties) : undefined}
+          >
+            {content}
+          </span>
+        );
+      }
     return (
       <span {...attributes} data-field={leaf.field}>
         {content}
@@ -333,6 +397,7 @@ export function StoryEditor(props: StoryEditorProps) {
           className="story-editor-text"
           renderElement={renderElement}
           renderLeaf={renderLeaf}
+          decorate={decorate}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onCompositionEnd={() => {

@@ -20,6 +20,7 @@ import { cssFamily } from '../canvas/font-faces';
 import { sessionOf } from '../actions/session';
 import { StoryEditor, type EditInfo } from './StoryEditor';
 import { StylesPanel } from './StylesPanel';
+import { storyDecorationsOf } from './story-decorations';
 
 export function StoryPanel({ store }: RightPanelProps) {
   const { t, i18n } = useTranslation();
@@ -40,6 +41,10 @@ export function StoryPanel({ store }: RightPanelProps) {
   });
   const caret = useSyncExternalStore(session.subscribe, () => session.getCaretRequest());
   const [resync, setResync] = useState(0);
+  const decorationRegistry = storyDecorationsOf(store);
+  // Re-read when a source says its marks changed (not only when the edition does).
+  useSyncExternalStore(decorationRegistry.subscribe, decorationRegistry.getVersion);
+  const decorations = useEditor((s) => (storyId ? decorationRegistry.collect(s, storyId) : undefined));
 
   const onOperations = useCallback(
     (id: Id, ops: SlateOperation[], info: EditInfo) => {
@@ -119,6 +124,7 @@ export function StoryPanel({ store }: RightPanelProps) {
           overset={!!fit && (fit.oversetCharacters > 0 || fit.copyfitLines < 0)}
           fontFamily={fontFamily}
           resync={resync}
+          decorations={decorations}
         />
       ) : null}
       {fit && fit.frames.length > 1 ? (

@@ -32,6 +32,9 @@ export const COMMAND_IDS = [
   'view.textThreads',
   'view.preview',
   'view.flatplan',
+  'review.addNote',
+  'review.notePage',
+  'review.notes',
   'help.about',
   'help.shortcuts',
 ] as const;
@@ -58,7 +61,7 @@ export interface CommandItem {
 export type MenuEntry = CommandItem | 'separator' | 'recent';
 
 export interface MenuSpec {
-  id: 'file' | 'edit' | 'view' | 'window' | 'help';
+  id: 'file' | 'edit' | 'view' | 'review' | 'window' | 'help';
   items: MenuEntry[];
 }
 
@@ -111,6 +114,16 @@ export const APP_MENU: MenuSpec[] = [
       'separator',
       { command: 'view.preview', accelerator: 'CmdOrCtrl+Shift+P', toggle: true },
       { command: 'view.flatplan', accelerator: 'CmdOrCtrl+Alt+P', toggle: true },
+    ],
+  },
+  {
+    // The proofreading desk: notes (批注) first; tracked changes, rounds and sign-off join them here.
+    id: 'review',
+    items: [
+      { command: 'review.addNote', accelerator: 'CmdOrCtrl+Alt+M' },
+      { command: 'review.notePage' },
+      'separator',
+      { command: 'review.notes', toggle: true },
     ],
   },
   { id: 'window', items: [] },

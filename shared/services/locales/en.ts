@@ -13,6 +13,7 @@ import { editingEn } from './parts/editing.en';
 import { storyEn } from './parts/story.en';
 import { planningEn } from './parts/planning.en';
 import { flatplanEn } from './parts/flatplan.en';
+import { notesEn } from './parts/notes.en';
 
 export const en = {
   ...shellEn,
@@ -283,6 +284,8 @@ export const en = {
   // Edition planning (issue 13): flatplan, ads, jump lines, auto-layout, split export.
   ...planningEn,
   ...flatplanEn,
+  // Notes (批注) on the proofreading desk (notes helper, issue 11 item 2): panel, commands, markers.
+  ...notesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { storyZh } from './parts/story.zh-Hans';
 import { proofingZh } from './parts/proofing.zh-Hans';
 import { planningZh } from './parts/planning.zh-Hans';
 import { flatplanZh } from './parts/flatplan.zh-Hans';
+import { notesZh } from './parts/notes.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
@@ -272,4 +273,5 @@ export const zhHans: Record<MessageKey, string> = {
   // 版面规划（issue 13）：版面计划、广告、转版、自动排版、分版输出。
   ...planningZh,
   ...flatplanZh,
+  ...notesZh,
 };

@@ -17,10 +17,12 @@ const base = {
 };
 
 describe('the native menu', () => {
-  it('has File, Edit, View, Window and Help with every command of the shared menu', () => {
+  it('has File, Edit, View, Review, Window and Help with every command of the shared menu', () => {
     const template = buildMenuTemplate({ ...base, language: 'en', states: {} });
     expect(template.map((menu) => menu.label ?? menu.role)).toEqual(
-      ['File', 'Edit', 'View', 'windowMenu', 'Help'].map((l) => (l === 'windowMenu' ? 'Window' : l)),
+      ['File', 'Edit', 'View', 'Review', 'windowMenu', 'Help'].map((l) =>
+        l === 'windowMenu' ? 'Window' : l,
+      ),
     );
     const all = items(template);
     const inMenu = APP_MENU.flatMap((menu) => menu.items).filter((item) => typeof item === 'object').length;

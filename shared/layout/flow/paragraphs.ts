@@ -84,8 +84,64 @@ function countCodePoints(text: string, start: number, end: number): number {
   return n;
 }
 
+/** A paragraph built before, with what it was built from. */
+interface Built {
+  blocks: StoryBlock[];
+  first: number;
+  styles: StyleSheets;
+  /** Whether it shows a field, and the values it was built with (then they must be the same). */
+  hasField: boolean;
+  fields: FieldValues | null;
+  paragraph: FlowParagraph;
+}
+
+/**
+ * Paragraphs by their last block. Blocks and style sheets are immutable (an
+ * edit replaces them), so the same block objects at the same place with the
+ * same sheets build the same paragraph: it is reused, and with it its input
+ * object, which the composer then finds without building a key.
+ */
+const built = new WeakMap<StoryBlock, Built>();
+
+function reusable(
+  entry: Built | undefined,
+  blocks: readonly StoryBlock[],
+  first: number,
+  last: number,
+  context: ParagraphBuildContext,
+): FlowParagraph | null {
+  if (!entry || entry.first !== first || entry.styles !== context.styles) return null;
+  if (entry.blocks.length !== last - first + 1) return null;
+  if (entry.hasField && entry.fields !== context.fields) return null;
+  for (let b = first; b <= last; b++) if (entry.blocks[b - first] !== blocks[b]) return null;
+  return entry.paragraph;
+}
+
 /** Builds the paragraph for blocks [first, last] (last carries the paragraph style). */
 export function buildParagraph(
+  blocks: readonly StoryBlock[],
+  first: number,
+  last: number,
+  context: ParagraphBuildContext,
+): FlowParagraph {
+  const again = reusable(built.get(blocks[last]), blocks, first, last, context);
+  if (again) return again;
+  const paragraph = buildNewParagraph(blocks, first, last, context);
+  let fields = false;
+  for (let b = first; b <= last && !fields; b++)
+    fields = blocks[b].children.some((leaf) => leaf.field !== undefined);
+  built.set(blocks[last], {
+    blocks: blocks.slice(first, last + 1),
+    first,
+    styles: context.styles,
+    hasField: fields,
+    fields: context.fields,
+    paragraph,
+  });
+  return paragraph;
+}
+
+function buildNewParagraph(
   blocks: readonly StoryBlock[],
   first: number,
   last: number,

@@ -9,6 +9,7 @@ import type { StoryReport } from '../display-list';
 import type { LineSlots } from '../paragraph-types';
 import { spaceAfter } from '../../model/styles';
 import { balanceLastSection } from './balance';
+import { rememberedBalance } from './balance-cache';
 import { type FlowCursor, sameCursor, startCursor } from './cursor';
 import { charactersFrom, type FlowParagraph } from './paragraphs';
 import { type FlowContext, type Placement, shiftPlacement } from './place-paragraph';
@@ -59,7 +60,7 @@ function balanced(
     for (let i = start; i < results.length && same; i++) same = results[i] === previous.paragraphs[i];
     if (same) return [...results.slice(0, start), ...previous.placed.slice(start)];
   }
-  return balanceLastSection(context, results) ?? results;
+  return rememberedBalance(context, results, balanceLastSection) ?? results;
 }
 
 /** Lines the rest of the story takes at the last frame's last column measure. */

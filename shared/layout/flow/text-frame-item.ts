@@ -12,6 +12,7 @@ import { frameColumns, frameInterior } from './geometry';
 import { type GeneratedMark, markGenerated } from './jump-lines';
 import type { PlacedLine } from './place-paragraph';
 import type { FlowParagraph } from './paragraphs';
+import type { ComposedLine } from '../paragraph-types';
 
 /** A placed line with the paragraph it belongs to. */
 export interface FrameLine {
@@ -27,13 +28,57 @@ function displayLines(storyId: string, entry: FrameLine, dy: number): DisplayLin
   return mark ? lines.map((line) => markGenerated(line, mark)) : lines;
 }
 
+/** The display lines last made of a composed line, and what they were made for. */
+interface Shown {
+  paragraph: FlowParagraph;
+  storyId: string;
+  column: number;
+  baseline: number;
+  originX: number;
+  generated: GeneratedMark | undefined;
+  lines: DisplayLine[];
+}
+
+/**
+ * Display lines by the composed line they show. The composer hands out the
+ * same ComposedLine for the same text set the same way, and the flow the
+ * same FlowParagraph for unchanged blocks, so a line set again at the same
+ * place (a fresh compose, a balancing trial, an edit elsewhere) gets the
+ * DisplayLine objects it had: nothing to build, and the canvas sees the
+ * identity it skips repainting on. Display lists are read-only.
+ */
+const shownLines = new WeakMap<ComposedLine, Shown>();
+
 /** Display lines of a placed line, made once and kept on it: unchanged paragraphs keep their DisplayLine objects. */
 function linesOf(storyId: string, entry: FrameLine, dy: number): DisplayLine[] {
   if (dy !== 0) return displayLines(storyId, entry, dy);
-  let lines = entry.placed.display;
+  const { placed, paragraph } = entry;
+  let lines = placed.display;
   if (!lines) {
-    lines = displayLines(storyId, entry, 0);
-    entry.placed.display = lines;
+    const shown = shownLines.get(placed.line);
+    if (
+      shown &&
+      shown.paragraph === paragraph &&
+      shown.storyId === storyId &&
+      shown.column === placed.column &&
+      shown.baseline === placed.baseline &&
+      shown.originX === placed.originX &&
+      shown.generated === entry.generated
+    ) {
+      lines = shown.lines;
+    } else {
+      lines = displayLines(storyId, entry, 0);
+      shownLines.set(placed.line, {
+        generated: entry.generated,
+        paragraph,
+        storyId,
+        column: placed.column,
+        baseline: placed.baseline,
+        originX: placed.originX,
+        lines,
+      });
+    }
+    placed.display = lines;
   }
   return lines;
 }

@@ -16,7 +16,7 @@ import type { FontRegistry } from './fonts';
 import { breakDisplay } from './display-breaks';
 import { breakOptimal, needsOptimising } from './optimal-breaks';
 import { prepareParagraph, type PreparedParagraph } from './prepare';
-import { setLine } from './set-line';
+import { type LinePlacement, setLine } from './set-line';
 import type { Shaper } from './shaper';
 import { lengthInPt } from '../../model/styles';
 
@@ -53,6 +53,11 @@ export interface FolioParagraphComposer extends ParagraphComposer {
   /** Shaped paragraphs in the cache (for tests and benchmarks). */
   cacheStats(): { size: number; hits: number; misses: number };
 }
+
+/** Settings of one paragraph kept for reuse (balancing tries a dozen column bottoms per story). */
+const MEMOS_KEPT = 16;
+/** Set lines kept per paragraph before the map starts again (edits at many measures). */
+const MAX_LINES_KEPT = 512;
 
 function cacheKey(input: ParagraphInput): string {
   const s = input.style;
@@ -127,11 +132,60 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
   // ~50 kB per 400-character paragraph: 1500 covers a 24-page edition and the edits since.
   const cache = new PreparedCache(options.cacheSize ?? 1500);
   const optimal = (options.breaker ?? 'optimal') === 'optimal';
-  // The flow may set a paragraph several ways in one pass (columns, widow control): keep a few.
+  // The flow may set a paragraph several ways in one pass (columns, widow control,
+  // every column bottom that balancing tries): keep enough that a second
+  // compose of the same edition finds them all.
   const memos = new WeakMap<PreparedParagraph, Memo[]>();
+  // Lines as set, per prepared paragraph: a paragraph split at another line
+  // between two columns still has the same lines (greedy breaking goes line
+  // by line), so only the split is new. Keyed by the break and the place.
+  const lineSets = new WeakMap<PreparedParagraph, Map<string, ComposedLine>>();
+  const lineBreaks = new WeakMap<PreparedParagraph, Map<string, LineBreak>>();
+  // The same input object (the flow keeps paragraphs of unchanged blocks) needs no key at all.
+  const byInput = new WeakMap<ParagraphInput, PreparedParagraph>();
 
-  const prepared = (input: ParagraphInput): PreparedParagraph =>
-    cache.get(input, () => prepareParagraph(input, fonts, shaper));
+  const prepared = (input: ParagraphInput): PreparedParagraph => {
+    let p = byInput.get(input);
+    if (p) cache.hits++;
+    else {
+      p = cache.get(input, () => prepareParagraph(input, fonts, shaper));
+      byInput.set(input, p);
+    }
+    return p;
+  };
+
+  /** breakLine, remembered per start, measure and hyphenation (breaking is a pure function of them). */
+  const cachedBreak = (p: PreparedParagraph, at: number, measure: number, hyphenate: boolean): LineBreak => {
+    let map = lineBreaks.get(p);
+    if (!map) {
+      map = new Map();
+      lineBreaks.set(p, map);
+    }
+    const key = `${at}|${measure}|${hyphenate ? 1 : 0}`;
+    let line = map.get(key);
+    if (!line) {
+      line = breakLine(p, at, measure, hyphenate);
+      map.set(key, line);
+    }
+    return line;
+  };
+
+  /** setLine, remembered per break and place (setting is a pure function of them; lines are read-only). */
+  const cachedSet = (p: PreparedParagraph, line: LineBreak, place: LinePlacement): ComposedLine => {
+    let map = lineSets.get(p);
+    if (!map) {
+      map = new Map();
+      lineSets.set(p, map);
+    }
+    const key = `${line.start}|${line.end}|${line.hyphenated ? 1 : 0}${line.last ? 1 : 0}|${place.slotX}|${place.slotWidth}|${place.left}|${place.measure}|${place.align}`;
+    let set = map.get(key);
+    if (!set) {
+      set = setLine(p, line, place);
+      if (map.size >= MAX_LINES_KEPT) map.clear();
+      map.set(key, set);
+    }
+    return set;
+  };
 
   /** The previous result, if the same slots (and style) would give it again. */
   const reuse = (
@@ -192,7 +246,7 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
     while (at < p.n) {
       const place = placeFor(breaks.length);
       if (!place) break;
-      const line = breakLine(p, at, place.measure, style.hyphenate || p.softHyphens);
+      const line = cachedBreak(p, at, place.measure, style.hyphenate || p.softHyphens);
       breaks.push(line);
       places.push(place);
       at = line.end;
@@ -225,7 +279,7 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
     const lines: ComposedLine[] = breaks.map((line, i) => {
       const place = places[i];
       const align = style.align === 'justify' && line.last ? style.lastLineAlign : style.align;
-      return setLine(p, line, {
+      return cachedSet(p, line, {
         slotX: place.x,
         slotWidth: place.width,
         left: place.left,
@@ -245,7 +299,7 @@ export function createParagraphComposer(options: ParagraphComposerOptions): Foli
       ranOutOfSlots,
       result,
     });
-    if (list.length > 4) list.pop();
+    if (list.length > MEMOS_KEPT) list.pop();
     memos.set(p, list);
     return result;
   };

@@ -10,16 +10,40 @@ import type { Edition } from '../../../shared/model/types';
 import { createNodeComposer } from '../../fonts';
 import { FolioFileError, readFolio } from '../../storage';
 import type { CliCommand } from '../command';
+import { parseCommandArgs } from '../../import/cli-options';
+import { runAutoLayout } from '../layout-auto';
 import { UserError } from '../command';
 
 const usage = `Usage: folio layout <edition.folio> [--json] [--full]
+       folio layout <edition.folio> --page N --auto [--proposals 3] [--pick k] -o <out.folio> [--json]
 
 Composes the edition and prints every line: page, frame, column, x, y, width
 and text (points, origin at the page's top-left, y = baseline), then the
 overset and copyfit figures per story and the characters no font can draw.
 
   --json   print a JSON summary (lines, stories, overset, copyfit, missing glyphs)
-  --full   print the whole display list as JSON (glyph runs included)`;
+  --full   print the whole display list as JSON (glyph runs included)
+
+Auto-layout (--auto): lays out page N's stories (the plan's assignments for
+the page, or the stories on it) as modules — headline across the module,
+body in its columns, photos with captions — with no overset and no holes,
+and prints the proposals ranked by their score (lower is better: overset,
+empty column area %, lead not on top, photos away, headlines over 2 lines).
+
+  --page N          the page to lay out (1 = first)
+  --proposals K     how many proposals (1–9, default 3)
+  --pick k          write proposal k (default 1, the best)
+  -o <out.folio>    where to write the edition with the proposal applied
+  --json            print the proposals and their scores as JSON`;
+
+const autoOptions = {
+  auto: { type: 'boolean' },
+  page: { type: 'string' },
+  proposals: { type: 'string' },
+  pick: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+} as const;
 
 /** Reads a .folio file through main/storage; its one-line problems become user errors (exit 2). */
 export async function readEditionFile(path: string): Promise<Edition> {
@@ -155,6 +179,21 @@ export const command: CliCommand = {
   summary: 'compose an edition and print where every line goes',
   usage,
   async run(args, io) {
+    if (args.includes('--auto')) {
+      const { values, positionals } = parseCommandArgs('layout', args, autoOptions);
+      if (positionals.length !== 1) throw new UserError('give exactly one <edition.folio> file');
+      return runAutoLayout(
+        {
+          file: positionals[0],
+          page: values.page,
+          proposals: values.proposals,
+          pick: values.pick,
+          output: values.output,
+          json: values.json ?? false,
+        },
+        io,
+      );
+    }
     const files = args.filter((a) => !a.startsWith('-'));
     const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--full');
     if (unknown.length > 0) throw new UserError(`unknown option ${unknown[0]}. Run 'folio layout --help'.`);

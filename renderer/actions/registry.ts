@@ -12,6 +12,7 @@ import { fillFrameAction, fitContentAction, frameToContentAction } from './fit-i
 import { addPageAction, deletePageAction, duplicatePageAction, movePageAction } from './pages';
 import { toolAction } from './tools';
 import { placeImageAction } from './place-image';
+import { continueOnPageAction } from './continue-on-page';
 
 export const ACTIONS: readonly Action[] = [
   undoAction,
@@ -34,6 +35,7 @@ export const ACTIONS: readonly Action[] = [
   duplicatePageAction,
   movePageAction,
   placeImageAction,
+  continueOnPageAction,
   toolAction,
 ];
 

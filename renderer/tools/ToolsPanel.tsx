@@ -20,6 +20,7 @@ import { sessionOf, type ToolId } from '../actions/session';
 import { runAction } from '../actions/action';
 import { actionNamed } from '../actions/registry';
 import { choosePhotos } from './place';
+import { JumpLineControls } from './JumpLineControls';
 
 /** The palette, with each tool's single-key shortcut. */
 const TOOLS: { id: ToolId; key: string }[] = [
@@ -208,6 +209,17 @@ export function ToolsPanel({ store }: RightPanelProps) {
                 ) : null}
               </div>
               <div style={{ color: '#666' }}>{t('tools.thread.hint')}</div>
+              {found && 'pageId' in found.container ? (
+                <JumpLineControls
+                  edition={edition}
+                  frame={frame as TextFrame}
+                  pageIndex={edition.pages.findIndex(
+                    (p) => 'pageId' in found.container && p.id === found.container.pageId,
+                  )}
+                  act={act}
+                  apply={apply}
+                />
+              ) : null}
             </div>
           ) : null}
           {image ? (

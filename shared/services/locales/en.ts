@@ -14,6 +14,7 @@ import { storyEn } from './parts/story.en';
 import { planningEn } from './parts/planning.en';
 import { flatplanEn } from './parts/flatplan.en';
 import { notesEn } from './parts/notes.en';
+import { jumpLinesEn } from './parts/jumplines.en';
 
 export const en = {
   ...shellEn,
@@ -286,6 +287,7 @@ export const en = {
   ...flatplanEn,
   // Notes (批注) on the proofreading desk (notes helper, issue 11 item 2): panel, commands, markers.
   ...notesEn,
+  ...jumpLinesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

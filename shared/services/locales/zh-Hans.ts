@@ -10,6 +10,7 @@ import { proofingZh } from './parts/proofing.zh-Hans';
 import { planningZh } from './parts/planning.zh-Hans';
 import { flatplanZh } from './parts/flatplan.zh-Hans';
 import { notesZh } from './parts/notes.zh-Hans';
+import { jumpLinesZh } from './parts/jumplines.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
@@ -274,4 +275,5 @@ export const zhHans: Record<MessageKey, string> = {
   ...planningZh,
   ...flatplanZh,
   ...notesZh,
+  ...jumpLinesZh,
 };

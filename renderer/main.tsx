@@ -48,7 +48,7 @@ async function start(): Promise<void> {
     );
 
   registerAppCommands({ store, commands, services, info, prompts, i18n, show });
-  for (const extension of extensions) extension.activate?.({ store, commands, services });
+  for (const extension of extensions) extension.activate?.({ store, commands, services, info, prompts });
   syncWithHost({ store, commands, services, bridge, i18n });
   if (bridge) bridge.onCommand((command) => isCommandId(command) && void commands.run(command));
   fileDropHandler({ bridge, services, prompts, show });

@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   sample: () => import('./commands/sample'),
   layout: () => import('./commands/layout'),
   export: () => import('./commands/export'),
+  flatplan: () => import('./commands/flatplan'),
   preflight: () => import('./commands/preflight'),
   find: () => import('./commands/find'),
   round: () => import('./commands/round'),
@@ -32,6 +33,7 @@ Commands:
   sample -o <file.folio>             write the built-in sample edition
   layout <edition.folio> --json      compose and print the display list
   export <edition.folio> -o out.pdf  export print-ready PDF
+  flatplan <edition.folio> -o plan.pdf  print the flatplan (版面计划) as a one-page PDF
   preflight <edition.folio>          check an edition before it goes to press
   find <edition.folio> <pattern>     find (and replace) text in an edition
   round <edition.folio> --start      start (or --list, --rename) proof rounds (校次)

@@ -22,6 +22,8 @@ export interface EditionBackend {
   /** Turns copy (text, Markdown, Word) into a new edition. */
   importCopy(path: string): Promise<LoadedEdition>;
   exportPdf(edition: Edition, assets: AssetBytes, path: string): Promise<{ pages: number; bytes: number }>;
+  /** Prints the flatplan (版面计划) as a one-page PDF; absent in hosts that cannot. */
+  exportFlatplan?(edition: Edition, path: string, language: 'zh-Hans' | 'en'): Promise<{ bytes: number }>;
   preflight(
     edition: Edition,
     assets: AssetBytes,

@@ -39,6 +39,9 @@ export const editionBackend: EditionBackend = {
     const result = await (await pdf()).exportPdfFile(edition, assets, path);
     return { pages: result.pages, bytes: result.bytes };
   },
+  async exportFlatplan(edition, path, language) {
+    return (await import('../pdf/flatplan-pdf')).exportFlatplanFile(edition, path, language);
+  },
   async preflight(edition, assets, options) {
     const problems = await (await pdf()).preflight(edition, assets, 'press', options);
     return problems.map((problem): PreflightProblem => ({ ...problem }));

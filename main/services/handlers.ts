@@ -17,6 +17,7 @@ import { PathRequiredError, type HostDialogs } from './dialogs';
 import { documentTitle, toOpenDocument, type DocumentRecord, type DocumentRegistry } from './documents';
 import { withRecent, type PreferencesStore } from './preferences';
 import type { ResourceResolver } from './resources';
+import { LocalizedError } from '../../shared/services/locales/localized-error';
 
 /** Who is calling: one window in Electron, the browser session in the web host. */
 export interface ServiceContext {
@@ -181,6 +182,19 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
       const chosen = await chooseSave('pdf', path, besideWithExtension(record.path, 'edition', '.pdf'));
       if (!chosen) return null;
       const written = await backend.exportPdf(record.edition, record.assets, chosen);
+      return { path: chosen, ...written };
+    },
+
+    'edition.exportFlatplan': async ({ documentId, edition, path, language }) => {
+      const record = update(documentId, edition);
+      if (!backend.exportFlatplan) throw new LocalizedError('error.flatplanUnavailable');
+      const chosen = await chooseSave(
+        'pdf',
+        path,
+        besideWithExtension(record.path, 'edition', '-flatplan.pdf'),
+      );
+      if (!chosen) return null;
+      const written = await backend.exportFlatplan(record.edition, chosen, language);
       return { path: chosen, ...written };
     },
 

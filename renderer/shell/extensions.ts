@@ -6,7 +6,8 @@
  * whichever exist (scripts/build.ts, module `folio:extensions`).
  */
 import type { ComponentType } from 'react';
-import type { FolioServices } from '../../shared/services/api';
+import type { FolioServices, HostInfo } from '../../shared/services/api';
+import type { Prompts } from './prompts';
 import type { DisplayPage } from '../../shared/layout/display-list';
 import type { EditorStore } from '../state/editor-store';
 import type { CommandRegistry } from './command-registry';
@@ -15,6 +16,9 @@ export interface ExtensionContext {
   store: EditorStore;
   commands: CommandRegistry;
   services: FolioServices;
+  /** The host (native dialogs or not) and the shell's prompts, for commands that ask for a path. */
+  info?: HostInfo;
+  prompts?: Prompts;
 }
 
 /** Props of a component drawn over one page of the canvas, inside its SVG, in page points. */

@@ -53,6 +53,11 @@ export const serviceMethods = {
     editionAt.extend({ path: filePath.optional() }),
     z.object({ path: filePath, pages: z.number().int(), bytes: z.number().int() }).nullable(),
   ),
+  /** Prints the flatplan (版面计划) as a one-page PDF in the UI language. Null: cancelled. */
+  'edition.exportFlatplan': method(
+    editionAt.extend({ path: filePath.optional(), language: z.enum(['zh-Hans', 'en']) }),
+    z.object({ path: filePath, bytes: z.number().int() }).nullable(),
+  ),
   /** Checks the edition for print problems (missing glyphs, low-resolution images, overset). */
   'edition.preflight': method(editionAt, z.object({ problems: z.array(preflightProblem) })),
   /** Tells the host whether the document has unsaved changes (for the close prompt). */

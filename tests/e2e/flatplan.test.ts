@@ -5,6 +5,7 @@
  * follow in the flatplan and in the folio line on the page itself; each
  * gesture is one undo step.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,5 +172,28 @@ describe('the flatplan', () => {
     expect(await card(1).locator(`[data-testid="fp-story-${storyId}"]`).count()).toBe(0);
     await undo();
     await expect.poll(() => card(1).locator(`[data-testid="fp-story-${storyId}"]`).count()).toBe(1);
+  }, 60_000);
+
+  it('exports the flatplan as a one-page PDF from the File menu', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'folio-flatplan-pdf-')), 'plan.pdf');
+    await app.menu.choose('file', 'file.exportFlatplan');
+    await page.getByTestId('path-input').fill(out);
+    await page.getByTestId('path-ok').click();
+    await expect
+      .poll(() => page.getByTestId('notice').allTextContents(), { timeout: 40_000 })
+      .toContain(`版面计划已写入 ${out}`);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
+    const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' });
+    // The plan as the desk left it: sections, the renamed one, the moved page's number, the ads.
+    for (const word of [
+      'A05',
+      'B01',
+      'D04',
+      '要闻',
+      '体育新闻',
+      '城市银行 4 栏 × 10 厘米 已预订',
+      '体育用品',
+    ])
+      expect(text).toContain(word);
   }, 60_000);
 });

@@ -2,6 +2,7 @@
 export const flatplanEn = {
   'command.view.flatplan': 'Flatplan',
   'command.file.exportFlatplan': 'Export Flatplan…',
+  'error.flatplanUnavailable': 'This host cannot print the flatplan.',
   'flatplan.title': 'Flatplan',
   'flatplan.summary': '{{pages}} pages · {{sections}} sections · {{ads}} ads',
   'flatplan.backToPages': 'Back to pages',

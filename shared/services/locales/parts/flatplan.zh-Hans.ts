@@ -4,6 +4,7 @@ import type { flatplanEn } from './flatplan.en';
 export const flatplanZh: Record<keyof typeof flatplanEn, string> = {
   'command.view.flatplan': '版面计划',
   'command.file.exportFlatplan': '导出版面计划…',
+  'error.flatplanUnavailable': '此主机不能打印版面计划。',
   'flatplan.title': '版面计划',
   'flatplan.summary': '{{pages}} 版 · {{sections}} 个叠 · {{ads}} 个广告',
   'flatplan.backToPages': '返回版面',

@@ -7,6 +7,7 @@ import { build, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rendererIsFresh, writeRendererStamp } from './renderer-stamp';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RENDERER_OUT = join(root, 'dist', 'renderer');
@@ -46,10 +47,36 @@ const extensionsPlugin: Plugin = {
   },
 };
 
+function presentExtensions(): string[] {
+  return EXTENSION_FOLDERS.map((folder) => join(root, 'renderer', folder, 'extension.ts')).filter((file) =>
+    existsSync(file),
+  );
+}
+
+function rendererSettings(options: BuildOptions) {
+  return {
+    minify: options.minify ?? !process.env.FOLIO_DEV,
+    nodeEnv: process.env.FOLIO_DEV ? 'development' : 'production',
+  };
+}
+
+/**
+ * Whether dist/renderer was built with these options from the sources as they
+ * are (renderer-stamp.ts): then `npm run web` serves it without bundling again.
+ */
+export function rendererUpToDate(options: BuildOptions = {}): boolean {
+  return rendererIsFresh(RENDERER_OUT, {
+    ...rendererSettings(options),
+    extensions: presentExtensions(),
+    scripts: [fileURLToPath(import.meta.url), join(root, 'scripts', 'renderer-stamp.ts')],
+  });
+}
+
 /** The renderer: one browser bundle plus its page and stylesheet. */
 export async function buildRenderer(options: BuildOptions = {}): Promise<void> {
   mkdirSync(RENDERER_OUT, { recursive: true });
-  await build({
+  const settings = rendererSettings(options);
+  const result = await build({
     entryPoints: [join(root, 'renderer', 'main.tsx')],
     outfile: join(RENDERER_OUT, 'renderer.js'),
     bundle: true,
@@ -59,9 +86,11 @@ export async function buildRenderer(options: BuildOptions = {}): Promise<void> {
     jsx: 'automatic',
     sourcemap: true,
     // Minified unless FOLIO_DEV: the bundle parses several times faster at start-up.
-    minify: options.minify ?? !process.env.FOLIO_DEV,
+    minify: settings.minify,
     // React's production build: its development checks cost more than the canvas itself on zoom.
-    define: { 'process.env.NODE_ENV': process.env.FOLIO_DEV ? '"development"' : '"production"' },
+    define: { 'process.env.NODE_ENV': JSON.stringify(settings.nodeEnv) },
+    metafile: true,
+    absWorkingDir: root,
     // harfbuzzjs's loader mentions Node modules it only uses under Node.
     external: ['fs', 'path', 'module', 'url', 'node:*'],
     plugins: [extensionsPlugin],
@@ -69,6 +98,18 @@ export async function buildRenderer(options: BuildOptions = {}): Promise<void> {
   });
   copyFileSync(join(root, 'renderer', 'index.html'), join(RENDERER_OUT, 'index.html'));
   copyFileSync(join(root, 'renderer', 'styles.css'), join(RENDERER_OUT, 'renderer.css'));
+  writeRendererStamp(RENDERER_OUT, {
+    ...settings,
+    // Metafile paths are relative to the working directory; the plugin's virtual module has none.
+    inputs: [
+      ...Object.keys(result.metafile.inputs)
+        .filter((input) => !input.includes(':'))
+        .map((input) => resolve(root, input)),
+      join(root, 'renderer', 'index.html'),
+      join(root, 'renderer', 'styles.css'),
+    ],
+    extensions: presentExtensions(),
+  });
 }
 
 /** The Electron main process and the preload, as CommonJS. */

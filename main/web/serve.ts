@@ -1,7 +1,8 @@
 /**
  * `npm run web [edition.folio] [--no-open] [--port N] [--no-build]`: builds the
- * renderer, starts the browser host on 127.0.0.1 and prints its URL (with the
- * session token) as the FIRST line of output — tests and scripts read it.
+ * renderer (unless dist/renderer is built from the sources as they are),
+ * starts the browser host on 127.0.0.1 and prints its URL (with the session
+ * token) as the FIRST line of output — tests and scripts read it.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
   if (args.editionPath && !existsSync(args.editionPath)) throw new Error(`${args.editionPath}: no such file`);
   // Loaded after the arguments are checked, so a mistake is reported at once.
   const [
-    { buildRenderer, RENDERER_OUT },
+    { buildRenderer, rendererUpToDate, RENDERER_OUT },
     { editionBackend },
     { JsonFilePreferences, MemoryPreferences },
     { startWebHost },
@@ -125,7 +126,8 @@ async function main(): Promise<void> {
     import('./host'),
   ]);
   const newsroom = args.server && args.edition ? await signInForSession(args) : null;
-  if (args.build) await buildRenderer({ quiet: true });
+  // A renderer built from the sources as they are is served as it is (the start then waits for no bundling).
+  if (args.build && !rendererUpToDate()) await buildRenderer({ quiet: true });
   const version = (
     JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   ).version;

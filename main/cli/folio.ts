@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   notes: () => import('./commands/notes'),
   changes: () => import('./commands/changes'),
   signoff: () => import('./commands/signoff'),
+  comments: () => import('./commands/comments'),
   server: () => import('./commands/server'),
   push: () => import('./commands/push'),
   pull: () => import('./commands/pull'),

@@ -67,6 +67,8 @@ export interface LayoutLine {
   block: number;
   start: number;
   end: number;
+  /** A jump line (转版) the composer made, not story text: 'jump-to' (下转) or 'jump-from' (上接). */
+  generated?: 'jump-to' | 'jump-from';
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -96,6 +98,7 @@ export function layoutSummary(edition: Edition, list: DisplayList) {
           block: line.block,
           start: line.start,
           end: line.end,
+          ...(line.generated ? { generated: line.generated } : {}),
         });
       }
     }

@@ -11,6 +11,7 @@ import { storyLines } from '../../../../shared/editing/caret-map';
 import { storyFit } from '../../../../shared/editing/copyfit';
 import { newPlan } from '../../../../shared/model/plan';
 import type { Edition, JumpLineSettings, StoryBlock } from '../../../../shared/model/types';
+import { layoutSummary } from '../../../../main/cli/commands/layout';
 import { createFixedComposer } from './fixed-composer';
 import { addFrame, addStory, body, createTextFrame, han, testEdition } from './test-edition';
 
@@ -272,6 +273,17 @@ describe('jump lines between pages', () => {
     const none = composeEdition(edition, createFixedComposer());
     expect(jumps(textFrame(none, 'p5'))).toHaveLength(0);
     expect(bodyLines(textFrame(none, 'p1'))).toHaveLength(5);
+  });
+
+  it('marks them in `folio layout --json`', () => {
+    const edition = jumpEdition();
+    const summary = layoutSummary(edition, composeEdition(edition, createFixedComposer()));
+    const marked = summary.lines.filter((l) => l.generated);
+    expect(marked.map((l) => [l.page, l.frame, l.text, l.generated])).toEqual([
+      [1, 'p1', '下转第5版', 'jump-to'],
+      [5, 'p5', '上接第1版', 'jump-from'],
+    ]);
+    expect(summary.lines.filter((l) => !l.generated)).toHaveLength(8);
   });
 
   it('names the jump line’s font in the list’s fonts, so the painters load it', () => {

@@ -18,6 +18,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AssetBytes, Edition } from '../../shared/model/types';
 import { FolioFileError } from '../../shared/model/package/errors';
+import { nodeZipCodec } from './node-zip-codec';
 import {
   FOLIO_LIMITS,
   type UnpackedFolio,
@@ -69,7 +70,7 @@ export async function readFolio(path: string): Promise<UnpackedFolio> {
     const problem = (error as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'not-found' : 'unreadable';
     throw new FolioFileError(path, problem, `cannot read: ${describe(error)}`);
   }
-  return unpackFolio(bytes, path);
+  return unpackFolio(bytes, path, nodeZipCodec);
 }
 
 async function fsyncFolder(folder: string): Promise<void> {
@@ -116,7 +117,7 @@ async function keepBackup(path: string): Promise<void> {
  */
 export async function writeFolio(path: string, edition: Edition, assets: AssetBytes): Promise<void> {
   const bytes = packFolio(edition, assets, path);
-  unpackFolio(bytes, path); // the bytes we are about to write must open again
+  unpackFolio(bytes, path, nodeZipCodec); // the bytes we are about to write must open again
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

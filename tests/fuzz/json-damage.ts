@@ -5,6 +5,7 @@
  * (in JSON and in Slate's element tree), unknown schema versions and
  * broken references.
  */
+import { SCHEMA_VERSION } from '../../shared/model/types';
 import type { BaseEdition } from './bases';
 import type { Damage } from './damage';
 import { repack } from './package-parts';
@@ -249,7 +250,9 @@ export function schemaVersions(r: Random, base: BaseEdition): Damage {
     'missing',
     'prototype with odd shapes',
   ] as const);
-  if (choice === 'newer') doc.schemaVersion = r.pick([2, 99, 2 ** 31]);
+  if (choice === 'newer')
+    // Newer than this build reads: the next version, a far one, the largest int.
+    doc.schemaVersion = r.pick([SCHEMA_VERSION + 1, 99, 2 ** 31]);
   else if (choice === 'negative') doc.schemaVersion = -1;
   else if (choice === 'fraction') doc.schemaVersion = 0.5;
   else if (choice === 'as text') doc.schemaVersion = '1';

@@ -12,7 +12,14 @@ import { MAX_NESTING, summarizeIssues, validateEdition } from '../validate';
 import { FolioFileError } from './errors';
 import { jsonErrorOffset, jsonNestingOffset } from './json-error';
 import { describeInvalidUtf8, firstInvalidUtf8 } from './utf8';
-import { type ZipLimits, ZipProblem, readZipDirectory, readZipEntry, zipDirectoryOffset } from './zip-reader';
+import {
+  type ZipCodec,
+  type ZipLimits,
+  ZipProblem,
+  readZipDirectory,
+  readZipEntry,
+  zipDirectoryOffset,
+} from './zip-reader';
 
 export const FOLIO_MIME_TYPE = 'application/vnd.folio+zip';
 export const EDITION_ENTRY = 'edition.json';
@@ -116,11 +123,12 @@ function parseJson(text: string, file: string): unknown {
  * Reads .folio bytes into an edition and its asset bytes: checks the zip
  * (names, sizes, checksums), migrates and validates edition.json, and
  * checks every asset's bytes are present. Never returns a partial result;
- * every problem is a FolioFileError that names `file`.
+ * every problem is a FolioFileError that names `file`. A host may lend its
+ * native zlib as `codec` (the same checks, faster).
  */
-export function unpackFolio(bytes: Uint8Array, file = 'edition.folio'): UnpackedFolio {
+export function unpackFolio(bytes: Uint8Array, file = 'edition.folio', codec?: ZipCodec): UnpackedFolio {
   try {
-    return unpack(bytes, file);
+    return unpack(bytes, file, codec);
   } catch (error) {
     if (error instanceof FolioFileError) throw error;
     if (error instanceof ZipProblem) throw new FolioFileError(file, error.kind, error.message);
@@ -133,7 +141,10 @@ export function unpackFolio(bytes: Uint8Array, file = 'edition.folio'): Unpacked
   }
 }
 
-function unpack(bytes: Uint8Array, file: string): UnpackedFolio {
+/** Strict: throws on any byte that is not well-formed UTF-8 (the fast check; utf8.ts says where). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function unpack(bytes: Uint8Array, file: string, codec: ZipCodec | undefined): UnpackedFolio {
   const entries = readZipDirectory(bytes, FOLIO_LIMITS);
   const directoryOffset = zipDirectoryOffset(bytes);
   const byName = new Map<string, (typeof entries)[number]>();
@@ -153,13 +164,17 @@ function unpack(bytes: Uint8Array, file: string): UnpackedFolio {
       `edition.json declares ${editionEntry.size} bytes; at most ${FOLIO_LIMITS.maxEditionJsonBytes} are allowed`,
     );
   }
-  const json = readZipEntry(bytes, editionEntry, directoryOffset);
-  const invalid = firstInvalidUtf8(json);
-  if (invalid >= 0) {
+  const json = readZipEntry(bytes, editionEntry, directoryOffset, codec);
+  let text: string;
+  try {
+    // Drops a BOM some editors add, as JSON.parse would not.
+    text = STRICT_UTF8.decode(json);
+  } catch {
+    const invalid = firstInvalidUtf8(json);
     throw new FolioFileError(
       file,
       'bad-json',
-      `edition.json is not valid UTF-8 text: ${describeInvalidUtf8(json, invalid)}`,
+      `edition.json is not valid UTF-8 text: ${describeInvalidUtf8(json, Math.max(0, invalid))}`,
     );
   }
   const deep = jsonNestingOffset(json, MAX_NESTING);
@@ -171,8 +186,6 @@ function unpack(bytes: Uint8Array, file: string): UnpackedFolio {
       `edition.json nests more than ${MAX_NESTING} levels deep (at ${lineAndColumn(before, before.length)}); an edition never nests like this`,
     );
   }
-  let text = strFromU8(json);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM some editors add
   const loaded = loadEdition(parseJson(text, file));
   if (!loaded.ok) {
     if (loaded.kind === 'version') {
@@ -203,7 +216,7 @@ function unpack(bytes: Uint8Array, file: string): UnpackedFolio {
         `asset "${asset.id}" (${asset.name}): ${asset.path} holds ${entry.size} bytes, edition.json says ${asset.byteLength}`,
       );
     }
-    const data = readZipEntry(bytes, entry, directoryOffset);
+    const data = readZipEntry(bytes, entry, directoryOffset, codec);
     assets.set(asset.id, data);
   }
   return { edition: loaded.edition, assets, migratedFrom: loaded.migratedFrom, migrations: loaded.applied };

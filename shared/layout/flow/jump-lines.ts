@@ -127,9 +127,11 @@ function lowestBox(
 
 /**
  * The frame with one jump line reserved: the box it goes in, and an
- * obstacle over the column from the box's em box to the next line of body
- * (its extra leading), so the body's lines stop one line higher (foot) or
- * start one line lower (head).
+ * obstacle over the column covering its em box and half its extra leading
+ * on the body's side, so the body's lines stop one line higher (foot) or
+ * start one line lower (head) and keep at least that much white from it —
+ * half, not all, so a body line of another size one grid line away still
+ * fits (body 10 pt and jump line 9 pt on a 15 pt grid).
  */
 function reserve(frame: ThreadFrame, kind: JumpKind, partner: number, paragraph: FlowParagraph): ThreadFrame {
   const style = paragraph.input.style;
@@ -143,14 +145,14 @@ function reserve(frame: ThreadFrame, kind: JumpKind, partner: number, paragraph:
       ? lineBoxAt(frame, region, rect.y, leading, style.fontSize, style.alignToGrid)
       : lowestBox(frame, region, rect.y, style);
   if (!box) return frame;
-  const extra = Math.max(0, leading - style.fontSize);
+  const white = Math.max(0, leading - style.fontSize) / 2;
   const obstacle: Obstacle =
     kind === 'jump-from'
-      ? { left: rect.x, right: rect.x + rect.width, top: rect.y, bottom: box.top + leading }
+      ? { left: rect.x, right: rect.x + rect.width, top: rect.y, bottom: box.top + style.fontSize + white }
       : {
           left: rect.x,
           right: rect.x + rect.width,
-          top: box.top - extra,
+          top: box.top - white,
           bottom: rect.y + rect.height + style.fontSize,
         };
   const slot: JumpSlot = { kind, column, partner, paragraph, box };

@@ -318,3 +318,31 @@ describe('jump lines with a multi-column frame', () => {
     expect(count(m4, 0)).toBe(4);
   });
 });
+
+describe('jump lines on the baseline grid', () => {
+  it('sit on grid lines: the first of the continuing frame, the last whose em box fits in the leaving one', () => {
+    const edition = jumpEdition({ storyLines: 8 });
+    const grid = { start: 8.8, increment: 15 };
+    edition.pages = edition.pages.map((p) => ({ ...p, baselineGrid: grid }));
+    edition.pages = edition.pages.map((p) => ({
+      ...p,
+      frames: p.frames.map((f) => (f.kind === 'text' ? { ...f, alignToGrid: true } : f)),
+    }));
+    const jump = edition.styles.roleStyles['jump-line'];
+    edition.styles.paragraph[jump] = { ...edition.styles.paragraph[jump], leading: 15, alignToGrid: true };
+    const list = composeEdition(edition, createFixedComposer());
+    const onGrid = (y: number) =>
+      Math.abs((y - grid.start) / grid.increment - Math.round((y - grid.start) / grid.increment)) < 1e-6;
+    const first = textFrame(list, 'p1');
+    const last = textFrame(list, 'p5');
+    for (const line of [...first.lines, ...last.lines]) expect(onGrid(line.y)).toBe(true);
+    const to = jumps(first)[0];
+    const from = jumps(last)[0];
+    // Frames 70 pt tall: grid lines at 8.8 … 68.8; 下转 takes the last one whose em box fits (9 pt type: 68.8 + 1.08 ≤ 70).
+    expect(to.y).toBeCloseTo(68.8, 6);
+    expect(Math.max(...bodyLines(first).map((l) => l.y))).toBeCloseTo(53.8, 6);
+    expect(from.y).toBeCloseTo(8.8, 6);
+    expect(bodyLines(last)[0].y).toBeCloseTo(23.8, 6);
+    expect(list.stories.s.oversetLines).toBe(0);
+  });
+});

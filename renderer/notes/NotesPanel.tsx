@@ -4,7 +4,7 @@
  * open/resolved; the note being written (Review ▸ New Note) at the top;
  * while a page click is awaited, says so. A note's head goes to its place.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pageLabels as labelsOf } from '../../shared/model/plan';
 import type { RightPanelProps } from '../shell/extensions';
@@ -74,13 +74,18 @@ export function NotesPanel({ store }: RightPanelProps) {
   const views = useMemo(() => (edition ? noteViews(edition, displayList) : []), [edition, displayList]);
   const labels = useMemo(() => (edition ? labelsOf(edition) : []), [edition]);
   const authors = useMemo(() => authorsOf(views), [views]);
+  const panel = useRef<HTMLDivElement>(null);
+  // The panel sits under the story editor: bring it into view when it opens.
+  useEffect(() => {
+    if (state.open) panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [state.open]);
 
   if (!state.open || !edition) return null;
   const { filter } = state;
   const shown = views.filter((v) => passes(v, filter));
 
   return (
-    <div className="notes-panel" data-testid="notes-panel">
+    <div className="notes-panel" data-testid="notes-panel" ref={panel}>
       <div className="proofing-head">
         <h2>{t('notes.title')}</h2>
         <span className="notes-count" data-testid="notes-count">

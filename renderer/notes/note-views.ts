@@ -8,7 +8,14 @@
  */
 import type { DisplayList, ReviewMark } from '../../shared/layout/display-list';
 import type { Edition } from '../../shared/model/types';
-import { describeNotes, withReviewMarks, type NoteView } from '../../shared/review';
+import type { Id } from '../../shared/model/types';
+import {
+  describeNotes,
+  markupMapOf,
+  withReviewMarks,
+  type MarkupMap,
+  type NoteView,
+} from '../../shared/review';
 import type { NotesFilter } from './notes-state';
 
 // Keyed on the edition (immutable: a new object for every change), so windows never share an entry.
@@ -59,7 +66,14 @@ export function noteMarksByPage(
 ): Map<number, ReviewMark[]> {
   const c = marksCache.get(edition);
   if (c && c.list === list && c.resolved === resolved) return c.byPage;
-  const marked = withReviewMarks(list, edition, new Map(), {
+  // In the markup view the page shows deleted words put back: the composition registered how
+  // each such story's points map onto what is shown, and the marks must use it.
+  const maps = new Map<Id, MarkupMap>();
+  for (const storyId of Object.keys(edition.stories)) {
+    const map = markupMapOf(list, storyId);
+    if (map) maps.set(storyId, map);
+  }
+  const marked = withReviewMarks(list, edition, maps, {
     changes: false,
     notes: true,
     resolvedNotes: resolved,

@@ -270,6 +270,24 @@ describe('notes on the sample page: add, follow the text, reply, resolve, filter
     await poll(() => first.getAttribute('data-status')).toBe('resolved');
     await app.menu.choose('edit', 'edit.redo');
     await poll(() => first.getAttribute('data-status')).toBe('open');
+  });
+
+  it('keeps a note whose words are deleted, shown as detached; undo puts it back on them', async () => {
+    const first = page.locator(`[data-testid="note"][data-note-id="${noteId}"]`);
+    await first.getByTestId('note-go').click();
+    await poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(WORDS);
+    await page.keyboard.press('Backspace');
+    await poll(() => first.getAttribute('data-detached')).toBe('true');
+    expect(await first.getByTestId('note-detached').textContent()).toBe('Text deleted');
+    expect(await first.locator('del').textContent()).toBe(WORDS);
+    const mark = page.locator(`[data-testid="note-mark"][data-note-id="${noteId}"]`);
+    await poll(() => mark.getAttribute('data-detached')).toBe('true');
+    expect(await mark.getByTestId('note-highlight').count()).toBe(0);
+    await page.mouse.click(5, 300);
+    await app.menu.choose('edit', 'edit.undo');
+    await poll(() => first.getByTestId('note-quote').textContent()).toBe(WORDS);
+    expect(await first.getAttribute('data-detached')).toBeNull();
+    await poll(() => wordsUnderHighlight(page, noteId)).toBe(WORDS);
     expect(errors).toEqual([]);
   });
 });

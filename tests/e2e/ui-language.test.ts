@@ -172,7 +172,7 @@ const SCENES: Scene[] = [
     name: 'workspace: menu bar, pages, properties of page 1, tools, story panel, status bar',
     open: async () => {},
   },
-  ...(['file', 'edit', 'view', 'help'] as const).map((menu): Scene => ({
+  ...(['file', 'edit', 'view', 'review', 'help'] as const).map((menu): Scene => ({
     name: `${menu} menu`,
     open: async (page) => {
       await openMenu(page, menu);
@@ -257,6 +257,33 @@ const SCENES: Scene[] = [
       await page.getByTestId('find-pattern').fill(FOUND);
       await page.getByTestId('find-result').first().waitFor();
       return () => page.getByTestId('find-close').click();
+    },
+  },
+  {
+    name: 'Notes panel: a note being written on a page point, then the note with its filters and actions',
+    open: async (page) => {
+      // The author's name (the system user's) is the user's own words, not the UI's.
+      const prefs = (await callHost(host, 'preferences.get', {})) as { userName: string };
+      content.push(prefs.userName);
+      const paper = (await page.getByTestId('page-1').boundingBox())!;
+      // One note made, and a second one being written: the panel shows both.
+      for (const at of [0.4, 0.6]) {
+        await openMenu(page, 'review');
+        await page.getByTestId('command-review.notePage').click();
+        await page.getByTestId('notes-placing').waitFor();
+        await page.mouse.click(paper.x + paper.width * at, paper.y + 12);
+        await page.getByTestId('note-draft-text').waitFor();
+        if (at === 0.4) {
+          await page.getByTestId('note-draft-text').fill(TYPED);
+          await page.getByTestId('note-draft-text-submit').click();
+          await page.getByTestId('note').waitFor();
+        }
+      }
+      return async () => {
+        await page.getByTestId('note-draft-text-cancel').click();
+        await page.getByTestId('note-delete').click();
+        await page.getByTestId('notes-close').click();
+      };
     },
   },
   {

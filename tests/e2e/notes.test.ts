@@ -53,6 +53,8 @@ async function selectInEditor(page: Page, text: string): Promise<void> {
     throw new Error(`“${wanted}” is not in the story editor`);
   }, text);
   await poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(text);
+  // The editor has taken the selection when the page paints it.
+  await poll(() => page.getByTestId('canvas-selection').count()).toBeGreaterThan(0);
 }
 
 /** Puts the caret just before `text` in the story editor. */
@@ -68,6 +70,9 @@ async function caretBefore(page: Page, text: string): Promise<void> {
     }
     throw new Error(`“${wanted}” is not in the story editor`);
   }, text);
+  // The editor has taken the caret when the page paints it there (and no selection).
+  await poll(() => page.getByTestId('canvas-selection').count()).toBe(0);
+  await poll(() => page.getByTestId('canvas-caret').count()).toBe(1);
 }
 
 /**

@@ -20,7 +20,16 @@ interface BuildOptions {
 
 /** Folders whose `extension.ts` plugs into the app shell (see renderer/shell/extensions.ts). */
 // proofing first: its Find and Preflight panels sit right under Properties, above the story editor.
-const EXTENSION_FOLDERS = ['proofing', 'editor', 'tools', 'actions', 'collab', 'flatplan', 'notes'];
+const EXTENSION_FOLDERS = [
+  'proofing',
+  'editor',
+  'tools',
+  'actions',
+  'collab',
+  'flatplan',
+  'notes',
+  'comments',
+];
 
 /** Generates `folio:extensions`: the `extension` export of each extension.ts that exists. */
 const extensionsPlugin: Plugin = {

@@ -18,11 +18,18 @@ export function nativeDialogs(
   return {
     async chooseOpenPath(kind) {
       const owner = window();
-      const { edition, copy } = filters();
+      const { edition, copy, pdf } = filters();
       const options = {
-        title: translate(language(), kind === 'edition' ? 'command.file.open' : 'command.file.import'),
+        title: translate(
+          language(),
+          kind === 'edition'
+            ? 'command.file.open'
+            : kind === 'pdf'
+              ? 'command.review.importComments'
+              : 'command.file.import',
+        ),
         properties: ['openFile' as const],
-        filters: kind === 'edition' ? [edition] : [copy],
+        filters: kind === 'edition' ? [edition] : kind === 'pdf' ? [pdf] : [copy],
       };
       const result = owner
         ? await dialog.showOpenDialog(owner, options)

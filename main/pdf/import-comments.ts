@@ -17,8 +17,10 @@ import { readReviewedPdf, ReviewedPdfError, type ReviewedPdf } from './reviewed-
 export { ReviewedPdfError };
 
 export interface CommentImportResult extends CommentImport {
-  /** Warnings to show (the edition changed since the proof was made). */
+  /** Warnings to show (the edition changed since the proof was made), in English. */
   warnings: string[];
+  /** The edition changed since the proof was exported (the fingerprint of its lines differs). */
+  changedSinceProof: boolean;
 }
 
 export async function importPdfComments(
@@ -30,13 +32,14 @@ export async function importPdfComments(
   const editionName = options.editionName ?? 'the edition';
   const pdf = await readReviewedPdf(pdfPath, name);
   if (pdf.info.edition !== undefined && pdf.info.edition !== edition.id)
-    throw new ReviewedPdfError(`${name} is a proof of another edition, not of ${editionName}`);
+    throw new ReviewedPdfError('comments.error.otherEdition', { file: name, edition: editionName });
   const sheets = sheetsOf(pdf, edition, name, editionName);
   const proof = await composeForProof(edition, { notes: pdf.info.view === 'markup' });
   const list = proof.displayList;
   const warnings: string[] = [];
   const shown = sheets.flat().map((p) => p.page);
-  if (pdf.info.text !== undefined && pdf.info.text !== proofFingerprint(list, shown))
+  const changedSinceProof = pdf.info.text !== undefined && pdf.info.text !== proofFingerprint(list, shown);
+  if (changedSinceProof)
     warnings.push(
       `${editionName} has changed since ${name} was exported: comments go on the words now under them`,
     );
@@ -89,7 +92,7 @@ export async function importPdfComments(
     fallback: options.fallback,
     language: edition.meta.language,
   });
-  return { ...result, warnings };
+  return { ...result, warnings, changedSinceProof };
 }
 
 /** The edition page under a sheet point, or null (the sheet's margin, another page's bleed). */
@@ -118,9 +121,12 @@ function sheetsOf(pdf: ReviewedPdf, edition: Edition, name: string, editionName:
       for (const p of sheet) {
         const page = edition.pages[p.page];
         if (!page)
-          throw new ReviewedPdfError(
-            `${name} shows page ${p.page + 1}, and ${editionName} has ${edition.pages.length} page${edition.pages.length === 1 ? '' : 's'}: it is a proof of another state of the edition`,
-          );
+          throw new ReviewedPdfError('comments.error.missingPage', {
+            file: name,
+            page: p.page + 1,
+            edition: editionName,
+            count: edition.pages.length,
+          });
         // A trimmed proof sheet is the page itself; a sheet with marks or a spread is larger but must hold it.
         const exact = sheet.length === 1 && p.x === 0 && p.y === 0;
         const w = vx1 - vx0;
@@ -130,24 +136,40 @@ function sheetsOf(pdf: ReviewedPdf, edition: Edition, name: string, editionName:
           p.x + page.size.width > w + 0.5 ||
           p.y + page.size.height > h + 0.5
         )
-          throw new ReviewedPdfError(
-            `page ${s + 1} of ${name} is ${pt(w)} × ${pt(h)} pt and page ${p.page + 1} of ${editionName} ${pt(page.size.width)} × ${pt(page.size.height)} pt: the page size has changed since the proof was made`,
-          );
+          throw new ReviewedPdfError('comments.error.pageSize', {
+            sheet: s + 1,
+            file: name,
+            width: pt(w),
+            height: pt(h),
+            page: p.page + 1,
+            edition: editionName,
+            pageWidth: pt(page.size.width),
+            pageHeight: pt(page.size.height),
+          });
       }
     });
     return given;
   }
   if (pdf.sheets.length !== edition.pages.length)
-    throw new ReviewedPdfError(
-      `${name} has ${pdf.sheets.length} page${pdf.sheets.length === 1 ? '' : 's'} and ${editionName} ${edition.pages.length}, and it does not say which pages it shows: not a proof of this edition`,
-    );
+    throw new ReviewedPdfError('comments.error.sheetCount', {
+      file: name,
+      count: pdf.sheets.length,
+      edition: editionName,
+      pages: edition.pages.length,
+    });
   return pdf.sheets.map((sheet, s) => {
     const [vx0, vy0, vx1, vy1] = sheet.view;
     const size = edition.pages[s].size;
     if (Math.abs(vx1 - vx0 - size.width) > 1 || Math.abs(vy1 - vy0 - size.height) > 1)
-      throw new ReviewedPdfError(
-        `page ${s + 1} of ${name} is ${pt(vx1 - vx0)} × ${pt(vy1 - vy0)} pt and page ${s + 1} of ${editionName} ${pt(size.width)} × ${pt(size.height)} pt: not a proof of this edition`,
-      );
+      throw new ReviewedPdfError('comments.error.sheetSize', {
+        sheet: s + 1,
+        file: name,
+        width: pt(vx1 - vx0),
+        height: pt(vy1 - vy0),
+        edition: editionName,
+        pageWidth: pt(size.width),
+        pageHeight: pt(size.height),
+      });
     return [{ page: s, x: 0, y: 0 }];
   });
 }

@@ -7,11 +7,19 @@
 import { readFile } from 'node:fs/promises';
 import { getDocument, PDFDateString } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PROOF_INFO_KEYS } from '../../shared/review/proof-identity';
+import { translate, type MessageKey } from '../../shared/services/locales';
 
-/** The PDF cannot be used: not a PDF, damaged, locked, or not found. One line for the user. */
+/**
+ * The PDF cannot be used: not a PDF, damaged, locked, not found, or not a
+ * proof of this edition. One line for the user: the message is the English
+ * (the CLI prints it), `key` and `values` the same in the app's UI language.
+ */
 export class ReviewedPdfError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly key: MessageKey,
+    readonly values: Record<string, string | number>,
+  ) {
+    super(translate('en', key, values));
     this.name = 'ReviewedPdfError';
   }
 }
@@ -61,17 +69,15 @@ interface PdfJsAnnotation {
 
 export async function readReviewedPdf(path: string, shownName = path): Promise<ReviewedPdf> {
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new ReviewedPdfError(
-      error.code === 'ENOENT'
-        ? `${shownName}: no such file`
-        : error.code === 'EISDIR'
-          ? `${shownName} is a folder, not a PDF`
-          : `${shownName} cannot be read: ${error.message}`,
-    );
+    throw error.code === 'ENOENT'
+      ? new ReviewedPdfError('comments.error.notFound', { file: shownName })
+      : error.code === 'EISDIR'
+        ? new ReviewedPdfError('comments.error.folder', { file: shownName })
+        : new ReviewedPdfError('comments.error.unreadable', { file: shownName, detail: error.message });
   });
   // pdf.js recovers from much; a file that does not even start like a PDF is refused outright.
   if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-'))
-    throw new ReviewedPdfError(`${shownName} is not a PDF file (it has no %PDF- header)`);
+    throw new ReviewedPdfError('comments.error.notPdf', { file: shownName });
   let doc;
   try {
     doc = await getDocument({
@@ -83,10 +89,11 @@ export async function readReviewedPdf(path: string, shownName = path): Promise<R
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'PasswordException')
-      throw new ReviewedPdfError(`${shownName} is password-protected; save an unlocked copy and import that`);
-    throw new ReviewedPdfError(
-      `${shownName} is damaged and cannot be read as a PDF (${(error as Error).message})`,
-    );
+      throw new ReviewedPdfError('comments.error.password', { file: shownName });
+    throw new ReviewedPdfError('comments.error.damaged', {
+      file: shownName,
+      detail: (error as Error).message,
+    });
   }
   try {
     const meta = await doc.getMetadata();
@@ -108,9 +115,10 @@ export async function readReviewedPdf(path: string, shownName = path): Promise<R
     return { info, sheets };
   } catch (error) {
     if (error instanceof ReviewedPdfError) throw error;
-    throw new ReviewedPdfError(
-      `${shownName} is damaged and cannot be read as a PDF (${(error as Error).message})`,
-    );
+    throw new ReviewedPdfError('comments.error.damaged', {
+      file: shownName,
+      detail: (error as Error).message,
+    });
   } finally {
     await doc.destroy();
   }

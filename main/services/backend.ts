@@ -5,7 +5,8 @@
  * pass a fake.
  */
 import type { AssetBytes, Edition } from '../../shared/model/types';
-import type { PreflightProblem } from '../../shared/services/api';
+import type { CommentImportReport, PreflightProblem } from '../../shared/services/api';
+import type { Stamp } from '../../shared/model/types';
 
 export interface LoadedEdition {
   edition: Edition;
@@ -22,6 +23,18 @@ export interface EditionBackend {
   /** Turns copy (text, Markdown, Word) into a new edition. */
   importCopy(path: string): Promise<LoadedEdition>;
   exportPdf(edition: Edition, assets: AssetBytes, path: string): Promise<{ pages: number; bytes: number }>;
+  /** A proof PDF with the notes as PDF comments and tracked changes as markup; absent in hosts that cannot. */
+  exportProof?(edition: Edition, assets: AssetBytes, path: string): Promise<{ pages: number; bytes: number }>;
+  /**
+   * A reviewed proof PDF's comments as note operations on the edition (the
+   * edition itself is not changed); throws one clear error for a PDF that
+   * cannot be used. Absent in hosts that cannot.
+   */
+  importComments?(
+    edition: Edition,
+    pdfPath: string,
+    options: { fallback: Stamp; fileName: string; editionName: string },
+  ): Promise<Omit<CommentImportReport, 'file'>>;
   /** Prints the flatplan (版面计划) as a one-page PDF; absent in hosts that cannot. */
   exportFlatplan?(edition: Edition, path: string, language: 'zh-Hans' | 'en'): Promise<{ bytes: number }>;
   preflight(

@@ -1,7 +1,7 @@
 /** The host's file dialogs. Electron shows native ones; the browser host has none (the UI asks for a path). */
 export interface HostDialogs {
   /** Returns the chosen path or null when cancelled. */
-  chooseOpenPath(kind: 'edition' | 'import'): Promise<string | null>;
+  chooseOpenPath(kind: 'edition' | 'import' | 'pdf'): Promise<string | null>;
   chooseSavePath(kind: 'edition' | 'pdf', defaultPath: string): Promise<string | null>;
 }
 

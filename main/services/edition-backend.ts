@@ -39,6 +39,27 @@ export const editionBackend: EditionBackend = {
     const result = await (await pdf()).exportPdfFile(edition, assets, path);
     return { pages: result.pages, bytes: result.bytes };
   },
+  async exportProof(edition, assets, path) {
+    const result = await (await pdf()).exportPdfFile(edition, assets, path, { preset: 'proof', notes: true });
+    return { pages: result.pages, bytes: result.bytes };
+  },
+  async importComments(edition, pdfPath, { fallback, fileName, editionName }) {
+    const { importPdfComments } = await import('../pdf/import-comments');
+    const result = await importPdfComments(edition, pdfPath, {
+      fallback,
+      shownName: fileName,
+      editionName,
+    });
+    return {
+      ops: result.ops,
+      onText: result.onText,
+      onPoints: result.onPoints,
+      replies: result.replies,
+      existing: result.existing,
+      skipped: result.skippedItems,
+      changedSinceProof: result.changedSinceProof,
+    };
+  },
   async exportFlatplan(edition, path, language) {
     return (await import('../pdf/flatplan-pdf')).exportFlatplanFile(edition, path, language);
   },

@@ -15,7 +15,7 @@ import { editionFingerprint } from '../journal/edition-fingerprint';
 import type { EditionBackend } from './backend';
 import { PathRequiredError, type HostDialogs } from './dialogs';
 import { documentTitle, toOpenDocument, type DocumentRecord, type DocumentRegistry } from './documents';
-import { withRecent, type PreferencesStore } from './preferences';
+import { systemUserName, withRecent, type PreferencesStore } from './preferences';
 import type { ResourceResolver } from './resources';
 import { LocalizedError } from '../../shared/services/locales/localized-error';
 
@@ -70,9 +70,15 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
     return toOpenDocument(record);
   }
 
-  async function choose(kind: 'edition' | 'import', given: string | undefined): Promise<string | null> {
+  async function choose(
+    kind: 'edition' | 'import' | 'pdf',
+    given: string | undefined,
+  ): Promise<string | null> {
     if (given) return given;
-    if (!hooks.dialogs) throw new PathRequiredError(kind === 'edition' ? 'open' : 'import');
+    if (!hooks.dialogs)
+      throw new PathRequiredError(
+        kind === 'edition' ? 'open' : kind === 'pdf' ? 'import comments' : 'import',
+      );
     return hooks.dialogs.chooseOpenPath(kind);
   }
 
@@ -183,6 +189,31 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
       if (!chosen) return null;
       const written = await backend.exportPdf(record.edition, record.assets, chosen);
       return { path: chosen, ...written };
+    },
+
+    'edition.exportProof': async ({ documentId, edition, path }) => {
+      const record = update(documentId, edition);
+      if (!backend.exportProof) throw new LocalizedError('error.proofUnavailable');
+      const chosen = await chooseSave('pdf', path, besideWithExtension(record.path, 'edition', '-proof.pdf'));
+      if (!chosen) return null;
+      const written = await backend.exportProof(record.edition, record.assets, chosen);
+      return { path: chosen, ...written };
+    },
+
+    'review.importComments': async ({ documentId, edition, path }) => {
+      // The notes are worked out on the edition the renderer sent, and applied there as one undo step.
+      const record = update(documentId, edition);
+      if (!backend.importComments) throw new LocalizedError('error.commentsUnavailable');
+      const chosen = await choose('pdf', path);
+      if (!chosen) return null;
+      const { userName, userColor } = preferences.get();
+      const file = basename(chosen);
+      const report = await backend.importComments(record.edition, chosen, {
+        fallback: { author: userName || systemUserName(), color: userColor, time: new Date().toISOString() },
+        fileName: file,
+        editionName: documentTitle(record),
+      });
+      return { file, ...report };
     },
 
     'edition.exportFlatplan': async ({ documentId, edition, path, language }) => {

@@ -57,6 +57,10 @@ export function describeFailure(error: unknown): ServiceFailure {
     const { detail } = (error as { finding: PreflightFinding }).finding;
     return detail ? { message, text: { key: detail.key, values: detail.values } } : { message };
   }
+  if (name === 'ReviewedPdfError') {
+    const { key, values } = error as unknown as { key: string; values: Record<string, string | number> };
+    return { message, text: { key, values } };
+  }
   if (name === 'OutputPathError') return { message, text: text('error.export.write', { detail: message }) };
   return { message };
 }

@@ -69,8 +69,25 @@ export interface CommentImport {
   replies: number;
   /** Annotations the edition already has (Folio's own export, or imported before). */
   existing: number;
-  /** One line each: what was not imported and why. */
+  /** One line each: what was not imported and why (English, as the CLI prints it). */
   skipped: string[];
+  /** The same, as data: the app says it in the UI language. */
+  skippedItems: SkippedComment[];
+}
+
+/** Why a comment was not imported. */
+export type SkipReason =
+  'status' | 'orphan-reply' | 'empty-reply' | 'off-page' | 'empty-note' | 'nothing' | 'unsupported';
+
+export interface SkippedComment {
+  sheet: number;
+  subtype: string;
+  author: string;
+  /** The comment's text, clipped to 40 characters. */
+  contents: string;
+  reason: SkipReason;
+  /** The review state, for `status`. */
+  state?: string;
 }
 
 export interface ImportOptions {
@@ -129,6 +146,18 @@ export function importComments(
     replies: 0,
     existing: 0,
     skipped: [],
+    skippedItems: [],
+  };
+  const skip = (c: PdfComment, reason: SkipReason, why: string) => {
+    result.skipped.push(`${describe(c)}: ${why}`);
+    result.skippedItems.push({
+      sheet: c.sheet,
+      subtype: c.subtype,
+      author: c.author,
+      contents: c.contents ? clip(c.contents) : '',
+      reason,
+      ...(c.state ? { state: c.state } : {}),
+    });
   };
   const apply = (op: Operation) => {
     ops.push(op);
@@ -192,13 +221,13 @@ export function importComments(
     if (SILENT.has(c.subtype)) continue;
     if (c.replyType === 'Group' && c.inReplyTo && byId.has(c.inReplyTo)) continue;
     if (c.state) {
-      result.skipped.push(`${describe(c)}: a review status (${c.state}), not a comment`);
+      skip(c, 'status', `a review status (${c.state}), not a comment`);
       continue;
     }
     if (c.inReplyTo) {
       const parent = noteOf.get(c.inReplyTo);
       if (!parent) {
-        result.skipped.push(`${describe(c)}: a reply to a comment that was not imported`);
+        skip(c, 'orphan-reply', 'a reply to a comment that was not imported');
         continue;
       }
       const note = reviewOf(edition).notes.find((n) => n.id === parent) as Note;
@@ -208,7 +237,7 @@ export function importComments(
         continue;
       }
       if (!c.contents.trim()) {
-        result.skipped.push(`${describe(c)}: an empty reply`);
+        skip(c, 'empty-reply', 'an empty reply');
         continue;
       }
       apply(replyOp(edition, parent, c.contents, stampOf(c)));
@@ -228,7 +257,7 @@ export function importComments(
       continue;
     }
     if (c.pageIndex === null) {
-      result.skipped.push(`${describe(c)}: outside the edition's pages`);
+      skip(c, 'off-page', "outside the edition's pages");
       continue;
     }
     const group = members.get(c.id) ?? [];
@@ -240,7 +269,7 @@ export function importComments(
         ? textUnder(list, c.pageIndex, marked.quads as PageBox[])
         : wordAt(edition, list, c.pageIndex, corner.x, corner.y);
       if (!c.contents.trim() && !range) {
-        result.skipped.push(`${describe(c)}: an empty note on no text`);
+        skip(c, 'empty-note', 'an empty note on no text');
         continue;
       }
       addNote(c, range, c.contents, corner);
@@ -255,7 +284,7 @@ export function importComments(
       if (c.subtype === 'StrikeOut' && c.contents && covered && c.contents !== covered)
         text = `${text}: ${c.contents}`;
       if (!range && !c.contents.trim()) {
-        result.skipped.push(`${describe(c)}: covers no text and says nothing`);
+        skip(c, 'nothing', 'covers no text and says nothing');
         continue;
       }
       addNote(c, range, text, corner);
@@ -291,8 +320,10 @@ export function importComments(
       addNote(c, range, text, { x: (c.rect.x0 + c.rect.x1) / 2, y: c.rect.y1 });
       continue;
     }
-    result.skipped.push(
-      `${describe(c)}: not a kind of comment Folio imports (sticky notes, text boxes, highlights, underlines, strike-outs, carets)`,
+    skip(
+      c,
+      'unsupported',
+      'not a kind of comment Folio imports (sticky notes, text boxes, highlights, underlines, strike-outs, carets)',
     );
   }
   result.edition = edition;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { editingServiceMethods } from '../editing/journal-service';
 import {
   commandState,
+  commentImportReport,
   documentId,
   editionPayload,
   filePath,
@@ -52,6 +53,23 @@ export const serviceMethods = {
   'edition.exportPdf': method(
     editionAt.extend({ path: filePath.optional() }),
     z.object({ path: filePath, pages: z.number().int(), bytes: z.number().int() }).nullable(),
+  ),
+  /**
+   * Exports a proof PDF with the notes as PDF comments (sticky notes,
+   * highlights) and tracked changes as markup. Null: cancelled.
+   */
+  'edition.exportProof': method(
+    editionAt.extend({ path: filePath.optional() }),
+    z.object({ path: filePath, pages: z.number().int(), bytes: z.number().int() }).nullable(),
+  ),
+  /**
+   * Reads a reviewed proof PDF's comments (without a path the host shows its
+   * open dialog) and answers with the note operations for the edition sent;
+   * the renderer applies them as one undo step. Null: cancelled.
+   */
+  'review.importComments': method(
+    editionAt.extend({ path: filePath.optional() }),
+    commentImportReport.nullable(),
   ),
   /** Prints the flatplan (版面计划) as a one-page PDF in the UI language. Null: cancelled. */
   'edition.exportFlatplan': method(
@@ -106,3 +124,4 @@ export type Preferences = z.output<typeof preferences>;
 export type HostInfo = z.output<typeof hostInfo>;
 export type PreflightProblem = z.output<typeof preflightProblem>;
 export type CommandState = z.output<typeof commandState>;
+export type CommentImportReport = z.output<typeof commentImportReport>;

@@ -141,3 +141,42 @@ export const commandState = z.object({
   /** Why the item is disabled (shown as a sublabel / tooltip). */
   reason: z.string().max(200).optional(),
 });
+
+/**
+ * A reviewed proof PDF's comments, read by the host (Import PDF Comments):
+ * the note operations to apply to the edition that was sent, as one undo
+ * step, and what to tell the user — how many came in, where, and each one
+ * skipped with why (shared/review/comment-import.ts).
+ */
+export const commentImportReport = z.object({
+  /** The PDF's file name, for the message. */
+  file: z.string(),
+  /** Model operations (upsert_note …) against the edition sent; validated when applied. */
+  ops: z.array(z.looseObject({ type: z.string() })).max(100_000),
+  onText: z.number().int().nonnegative(),
+  onPoints: z.number().int().nonnegative(),
+  replies: z.number().int().nonnegative(),
+  existing: z.number().int().nonnegative(),
+  skipped: z
+    .array(
+      z.object({
+        sheet: z.number().int(),
+        subtype: z.string().max(64),
+        author: z.string(),
+        contents: z.string(),
+        reason: z.enum([
+          'status',
+          'orphan-reply',
+          'empty-reply',
+          'off-page',
+          'empty-note',
+          'nothing',
+          'unsupported',
+        ]),
+        state: z.string().optional(),
+      }),
+    )
+    .max(100_000),
+  /** The edition changed since the proof was exported: the notes went on the words now under them. */
+  changedSinceProof: z.boolean(),
+});

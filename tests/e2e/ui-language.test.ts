@@ -287,6 +287,22 @@ const SCENES: Scene[] = [
     },
   },
   {
+    name: 'the form for the user’s name and colour on notes and changes',
+    open: async (page) => {
+      await openMenu(page, 'review');
+      await page.getByTestId('command-review.user').click();
+      await page.getByTestId('user-form').waitFor();
+      // An empty name is refused with one line.
+      await page.getByTestId('user-name').fill('');
+      await page.getByTestId('user-save').click();
+      await page.getByTestId('user-problem').waitFor();
+      return async () => {
+        await page.getByTestId('user-form').getByRole('button').first().click();
+        await page.getByTestId('user-form').waitFor({ state: 'detached' });
+      };
+    },
+  },
+  {
     name: 'an edition that cannot be opened',
     open: async (page) => {
       await openMenu(page, 'file');

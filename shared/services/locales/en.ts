@@ -15,6 +15,7 @@ import { planningEn } from './parts/planning.en';
 import { flatplanEn } from './parts/flatplan.en';
 import { notesEn } from './parts/notes.en';
 import { jumpLinesEn } from './parts/jumplines.en';
+import { commentsEn } from './parts/comments.en';
 
 export const en = {
   ...shellEn,
@@ -288,6 +289,8 @@ export const en = {
   // Notes (批注) on the proofreading desk (notes helper, issue 11 item 2): panel, commands, markers.
   ...notesEn,
   ...jumpLinesEn,
+  // PDF comments in the app, Export Proof with Notes, the user's name and colour (reviewextras, issue 11).
+  ...commentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { proofingZh } from './parts/proofing.zh-Hans';
 import { planningZh } from './parts/planning.zh-Hans';
 import { flatplanZh } from './parts/flatplan.zh-Hans';
 import { notesZh } from './parts/notes.zh-Hans';
+import { commentsZh } from './parts/comments.zh-Hans';
 import { jumpLinesZh } from './parts/jumplines.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
@@ -276,4 +277,5 @@ export const zhHans: Record<MessageKey, string> = {
   ...flatplanZh,
   ...notesZh,
   ...jumpLinesZh,
+  ...commentsZh,
 };

@@ -17,6 +17,13 @@ export const ELECTRON_CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/** The CSP with the newsroom servers the user signed in to (newsroom-access.ts) as connect-src too. */
+export function electronCsp(servers: readonly string[]): string {
+  return servers.length === 0
+    ? ELECTRON_CSP
+    : ELECTRON_CSP.replace('connect-src folio:', `connect-src folio: ${servers.join(' ')}`);
+}
+
 /** The origin the renderer is served from; IPC from any other frame is refused. */
 export const APP_ORIGIN = 'folio://app';
 export const APP_URL = `${APP_ORIGIN}/index.html`;

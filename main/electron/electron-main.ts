@@ -22,6 +22,7 @@ import { buildMenuTemplate } from './menu-template';
 import { handleFolioProtocol, registerFolioScheme } from './protocol';
 import { installSecurity, trustedSender } from './security';
 import { preloadPathBeside, WindowManager } from './windows';
+import { allowNewsroomServer } from './newsroom-access';
 import { describeFailure } from '../services/user-errors';
 import { FAILURE } from '../../shared/services/service-failure';
 
@@ -62,8 +63,11 @@ async function start(): Promise<void> {
     resources,
     // The journal lives in the user's data folder, never beside the user's own file.
     journal: new EditJournal({ dir: join(app.getPath('userData'), 'recovery') }),
+    allowNewsroomServer,
+    // Edits to a shared edition made while its server is away, kept until they reach it.
+    newsroomOfflineDir: join(app.getPath('userData'), 'newsroom'),
     hooks: {
-      info: () => ({
+      info: (context) => ({
         host: 'electron',
         platform: process.platform,
         version: app.getVersion(),
@@ -73,6 +77,7 @@ async function start(): Promise<void> {
         wasmUrl: 'folio://wasm/harfbuzz.wasm',
         assetBaseUrl: 'folio://assets/',
         resourceQuery: '',
+        newsroom: context.newsroom ?? null,
       }),
       dialogs: nativeDialogs(() => windows.focused()?.window ?? null, language),
       present(record, context) {

@@ -8,7 +8,8 @@ import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResourceResolver } from '../services/resources';
-import { ELECTRON_CSP } from './csp';
+import { electronCsp } from './csp';
+import { newsroomOrigins } from './newsroom-access';
 
 const APP_FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
@@ -30,7 +31,10 @@ function notFound(): Response {
 export function handleFolioProtocol(rendererDir: string, resources: ResourceResolver): void {
   protocol.handle('folio', async (request) => {
     const url = new URL(request.url);
-    const headers = { 'Content-Security-Policy': ELECTRON_CSP, 'X-Content-Type-Options': 'nosniff' };
+    const headers = {
+      'Content-Security-Policy': electronCsp(newsroomOrigins()),
+      'X-Content-Type-Options': 'nosniff',
+    };
     if (url.host === 'app') {
       const name = url.pathname.replace(/^\//, '') || 'index.html';
       const type = APP_FILES[name];

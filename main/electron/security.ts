@@ -1,10 +1,12 @@
 /**
  * Electron's security checklist, applied to every web contents: no
  * navigation away from the app, no new windows, no <webview>, every
- * permission denied, and no request to the network at all.
+ * permission denied, and no request to the network but to a newsroom
+ * server the user signed in to.
  */
 import { app, session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './csp';
+import { newsroomAllows } from './newsroom-access';
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -32,10 +34,11 @@ export function installSecurity(): void {
   defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
   defaultSession.setDevicePermissionHandler(() => false);
-  // No remote content, ever: the app, fonts and assets all come through folio://.
+  // No remote content: the app, fonts and assets all come through folio://. The one exception is a
+  // newsroom server the user signed in to (main signed in; the window syncs the shared edition with it).
   defaultSession.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-    (_details, callback) => callback({ cancel: true }),
+    (details, callback) => callback({ cancel: !newsroomAllows(details.url) }),
   );
 }
 

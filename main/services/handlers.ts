@@ -18,15 +18,17 @@ import { documentTitle, toOpenDocument, type DocumentRecord, type DocumentRegist
 import { systemUserName, withRecent, type PreferencesStore } from './preferences';
 import type { ResourceResolver } from './resources';
 import { LocalizedError } from '../../shared/services/locales/localized-error';
+import { createNewsroomHandlers, type NewsroomContext } from './newsroom-handlers';
 
 /** Who is calling: one window in Electron, the browser session in the web host. */
-export interface ServiceContext {
+export interface ServiceContext extends NewsroomContext {
   /** The document this window or session shows; null before one is open. */
   documentId: string | null;
 }
 
 export interface HostHooks {
-  info(): HostInfo;
+  /** The host's facts; the context says which shared edition the window works on, if any. */
+  info(context: ServiceContext): HostInfo;
   /** Null when the host has no dialogs (the browser host). */
   dialogs: HostDialogs | null;
   /**
@@ -49,6 +51,10 @@ export interface ServiceDeps {
   hooks: HostHooks;
   /** The edit journal in the user's data folder (crash recovery). */
   journal: EditJournal;
+  /** Newsroom servers: lets the window's page reach one it signed in to (CSP, request filter). */
+  allowNewsroomServer?(serverUrl: string): void;
+  /** Where local copies of shared editions are kept (Electron; the browser uses IndexedDB). */
+  newsroomOfflineDir?: string;
 }
 
 /** Replaces a path's extension: the PDF next to `page.folio` is `page.pdf`. */
@@ -137,9 +143,18 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
     { sessions: journalSessions },
   );
 
+  const newsroomHandlers = createNewsroomHandlers<ServiceContext>({
+    documents,
+    backend,
+    dialogs: hooks.dialogs,
+    allowServer: (url) => deps.allowNewsroomServer?.(url),
+    offlineDir: deps.newsroomOfflineDir,
+  });
+
   return {
     ...journalHandlers,
-    'app.info': async () => hooks.info(),
+    ...newsroomHandlers,
+    'app.info': async (_args, context) => hooks.info(context),
 
     'edition.current': async (_args, context) => {
       const record = context.documentId ? documents.find(context.documentId) : undefined;

@@ -10,6 +10,7 @@ import type { MessageKey } from '../../shared/services/locales';
 import type { ServiceFailure } from '../../shared/services/service-failure';
 import { ImportFileError } from '../import/errors';
 import type { PreflightFinding } from '../../shared/preflight';
+import { LocalizedError } from '../../shared/services/locales/localized-error';
 
 /** Every problem a .folio file can have, and the words for it. */
 const FILE_PROBLEM_KEYS: Record<FolioFileProblem, MessageKey> = {
@@ -38,6 +39,8 @@ function text(key: MessageKey, values: Record<string, string | number> = {}): Se
 
 export function describeFailure(error: unknown): ServiceFailure {
   const message = error instanceof Error ? error.message : String(error);
+  // Raised with its words already chosen (a newsroom server's answer, a host that cannot do something).
+  if (error instanceof LocalizedError) return { message, text: text(error.key, error.values) };
   if (error instanceof FolioFileError) {
     const values: Record<string, string> = { file: error.file };
     if (!NO_DETAIL.has(error.problem)) values.detail = error.detail;

@@ -16,6 +16,7 @@ import { EditJournal } from '../journal/edit-journal';
 import { describeFailure } from '../services/user-errors';
 import { DocumentRegistry } from '../services/documents';
 import { createServiceHandlers, type ServiceContext } from '../services/handlers';
+import type { NewsroomWork } from '../services/newsroom-handlers';
 import type { PreferencesStore } from '../services/preferences';
 import { bundledFontFolders, ResourceResolver } from '../services/resources';
 import { allowedHost, cspConnecting, SECURITY_HEADERS, sameToken } from './security';
@@ -38,13 +39,7 @@ export interface WebHostOptions {
   newsroom?: NewsroomSession | null;
 }
 
-export interface NewsroomSession {
-  serverUrl: string;
-  edition: string;
-  token: string | null;
-  user: string;
-  role: 'designer' | 'editor' | 'proofreader' | 'admin';
-}
+export type NewsroomSession = NewsroomWork;
 
 export interface WebHost {
   /** The URL to open, token included. */
@@ -131,15 +126,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticFiles = loadStatic(options.rendererDir);
   const documents = new DocumentRegistry();
   const resources = new ResourceResolver(bundledFontFolders(), documents);
-  const session: ServiceContext = { documentId: null };
+  const session: ServiceContext = { documentId: null, newsroom: options.newsroom ?? null };
   let port = 0;
-  const newsroom = options.newsroom ?? null;
-  const ownCsp = newsroom
-    ? cspConnecting([
-        newsroom.serverUrl.replace(/^http/, 'ws').replace(/\/+$/, ''),
-        newsroom.serverUrl.replace(/^ws/, 'http').replace(/\/+$/, ''),
-      ])
-    : null;
+  // The newsroom servers the page may talk to: the one it was started on and any it signed in to since.
+  const servers = new Set<string>();
+  const allowServer = (serverUrl: string) => {
+    servers.add(serverUrl.replace(/^http/, 'ws').replace(/\/+$/, ''));
+    servers.add(serverUrl.replace(/^ws/, 'http').replace(/\/+$/, ''));
+  };
+  if (session.newsroom) allowServer(session.newsroom.serverUrl);
+  const ownCsp = () => (servers.size ? cspConnecting([...servers]) : null);
 
   const handlers = createServiceHandlers({
     backend: options.backend,
@@ -147,8 +143,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     preferences: options.preferences,
     resources,
     journal: new EditJournal({ dir: options.journalDir }),
+    allowNewsroomServer: allowServer,
     hooks: {
-      info: () => ({
+      info: (context) => ({
         host: 'web',
         platform: process.platform,
         version: options.version ?? '0.0.0',
@@ -158,7 +155,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         wasmUrl: '/wasm/harfbuzz.wasm',
         assetBaseUrl: '/assets/',
         resourceQuery: `?token=${token}`,
-        newsroom,
+        newsroom: context.newsroom ?? null,
       }),
       dialogs: null,
       // One session shows one document: opening another replaces it.
@@ -180,7 +177,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   ready.catch(() => undefined);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (ownCsp) response.setHeader('Content-Security-Policy', ownCsp);
+    const csp = ownCsp();
+    if (csp) response.setHeader('Content-Security-Policy', csp);
     if (!allowedHost(request.headers.host, port)) return send(response, 403, 'text/plain', 'forbidden host');
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const origin = request.headers.origin;

@@ -1,9 +1,11 @@
-/** The status bar item of a shared edition: connection state, unsynced edits, who else is here. */
+/** The status bar item of a shared edition: connection state, unsynced edits, who you are, who else is here, Disconnect. */
 import { useTranslation } from 'react-i18next';
 import type { RightPanelProps } from '../shell/extensions';
 import { useEditor } from '../state/use-editor';
 import { lockKey } from '../../shared/collab/locks';
 import { currentNewsroomSession, useNewsroom } from './current-session';
+import { connectDeps } from './connect-dialog-state';
+import { disconnect } from './leave-newsroom';
 
 export function CollabStatus(_props: RightPanelProps) {
   const { t } = useTranslation();
@@ -60,6 +62,20 @@ export function CollabStatus(_props: RightPanelProps) {
       </span>
       {lockButton('story', storyId)}
       {lockButton('page', pageId)}
+      <span className="newsroom-you" data-testid="newsroom-you" data-role={view.role}>
+        {t('newsroomui.status.you', { user: view.user, role: t(`newsroom.role.${view.role}`) })}
+      </span>
+      <button
+        data-testid="newsroom-disconnect"
+        title={t('newsroomui.disconnect.hint')}
+        onClick={() => {
+          const services = connectDeps()?.services;
+          if (services)
+            void disconnect(services).catch((error: Error) => connectDeps()?.prompts?.notify(error, 'error'));
+        }}
+      >
+        {t('newsroomui.disconnect')}
+      </button>
     </span>
   );
 }

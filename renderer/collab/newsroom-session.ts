@@ -1,6 +1,7 @@
 /**
- * The app's side of a shared edition: one Y.Doc kept in IndexedDB (so edits
- * made offline survive a reload) and synced with the newsroom server
+ * The app's side of a shared edition: one Y.Doc kept on this computer (so edits
+ * made offline survive a reload: IndexedDB in a browser, a file in Electron)
+ * and synced with the newsroom server
  * through a HocuspocusProvider; the editor store bound to it through
  * EditionBinding (local changes written in, remote ones applied as
  * operations with origin `remote`); the user's role and others' check-outs
@@ -39,6 +40,7 @@ export interface Collaborator {
 
 export interface SessionView {
   state: ConnectionState;
+  serverUrl: string;
   edition: string;
   user: string;
   role: Role;
@@ -77,9 +79,22 @@ export function refusalMessage(code: RefusalCode | string, detail: string): stri
   });
 }
 
+/** Where edits are kept while the server is away: IndexedDB in a browser, a file in Electron. */
+export interface LocalCopy {
+  whenSynced: Promise<unknown>;
+  clearData(): Promise<void>;
+  destroy(): void | Promise<void>;
+}
+
+export type LocalCopyFactory = (name: string, doc: Y.Doc) => LocalCopy | null;
+
+/** The browser's own store: y-indexeddb. */
+export const indexedDbCopy: LocalCopyFactory = (name, doc) =>
+  typeof indexedDB !== 'undefined' ? new IndexeddbPersistence(name, doc) : null;
+
 export class NewsroomSession {
   private doc = new Y.Doc();
-  private local: IndexeddbPersistence | null = null;
+  private local: LocalCopy | null = null;
   private connection: EditionConnection | null = null;
   private binding: EditionBinding | null = null;
   private readonly listeners = new Set<() => void>();
@@ -90,9 +105,11 @@ export class NewsroomSession {
   constructor(
     private readonly store: EditorStore,
     readonly info: NewsroomInfo,
+    private readonly localCopy: LocalCopyFactory = indexedDbCopy,
   ) {
     this.view = {
       state: 'connecting',
+      serverUrl: info.serverUrl,
       edition: info.edition,
       user: info.user,
       role: info.role,
@@ -117,10 +134,8 @@ export class NewsroomSession {
 
   async start(): Promise<void> {
     // What this browser kept from earlier (edits made offline) comes back first.
-    if (typeof indexedDB !== 'undefined') {
-      this.local = new IndexeddbPersistence(`folio:${this.info.serverUrl}:${this.info.edition}`, this.doc);
-      await this.local.whenSynced;
-    }
+    this.local = this.localCopy(`folio:${this.info.serverUrl}:${this.info.edition}`, this.doc);
+    await this.local?.whenSynced;
     if (EditionBinding.holdsEdition(this.doc)) this.bind();
     const connection = connectEdition({
       serverUrl: this.info.serverUrl,

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { editingServiceMethods } from '../editing/journal-service';
+import { newsroomServiceMethods } from './newsroom-service';
 import {
   commandState,
   commentImportReport,
@@ -100,6 +101,9 @@ export const serviceMethods = {
 
   /** The edit journal (crash recovery) and photo placement, declared by the editing issue. */
   ...editingServiceMethods,
+
+  /** Connect to a newsroom server, its edition list, publish, open; Electron's offline copy. */
+  ...newsroomServiceMethods,
 } as const;
 
 export type ServiceMethods = typeof serviceMethods;

@@ -27,6 +27,12 @@ import { AppPage } from './support/app-page';
 import { launchChromium } from './support/browser';
 import { editionContent, shownText } from './support/ui-text';
 import { assertRendererBuilt, RENDERER_DIR, testBackend } from './support/web-host';
+import { startNewsroomServer, type NewsroomServer } from '../../main/server/newsroom-server';
+import { hashPassword } from '../../main/server/auth/passwords';
+import { silentLogger } from '../../main/server/log';
+import { openRemoteEdition } from '../../main/server/remote-edition';
+import { EditionReplica } from '../../shared/collab/edition-binding';
+import { signIn } from '../../shared/collab/newsroom-client';
 
 const VIEWPORT = { width: 1600, height: 1000 };
 /** What the tour types: the user's own text, which messages quote back. */
@@ -41,6 +47,11 @@ const DEAD_PID = 0x3ffffff0;
 
 let browser: Browser;
 let host: WebHost;
+/** A newsroom server for the Connect dialog, with one account and one edition on it. */
+let newsroom: NewsroomServer;
+const NEWSROOM_USER = 'tour';
+const NEWSROOM_PASSWORD = 'tour password';
+const SHARED_EDITION = 'zk-tour';
 let recoveryHost: WebHost;
 let content: string[] = [];
 const recoveryFile = join(mkdtempSync(join(tmpdir(), 'folio-ui-language-')), 'front.folio');
@@ -102,6 +113,26 @@ beforeAll(async () => {
     journalDir: mkdtempSync(join(tmpdir(), 'folio-ui-journal-')),
   });
   await host.ready;
+  newsroom = await startNewsroomServer({
+    dataDir: mkdtempSync(join(tmpdir(), 'folio-ui-newsroom-')),
+    port: 0,
+    log: silentLogger,
+    secret: 'ui-language',
+  });
+  await newsroom.store.putAccount({
+    name: NEWSROOM_USER,
+    role: 'designer',
+    passwordHash: await hashPassword(NEWSROOM_PASSWORD),
+    createdAt: new Date().toISOString(),
+  });
+  const connection = await openRemoteEdition(
+    newsroom.url,
+    SHARED_EDITION,
+    (await signIn(newsroom.url, NEWSROOM_USER, NEWSROOM_PASSWORD)).token,
+  );
+  new EditionReplica(connection.doc, (await testBackend().fromTemplate('sample')).edition);
+  await connection.settled();
+  connection.close();
   const { documentId, edition } = await currentEdition(host);
   content = [
     ...editionContent(edition),
@@ -115,12 +146,20 @@ beforeAll(async () => {
     'front.folio',
     'edition.folio',
     'edition.pdf',
+    // The Connect dialog: the server's address (and its placeholder), the account, the edition's name.
+    newsroomWs(),
+    'ws://127.0.0.1:4400',
+    NEWSROOM_USER,
+    SHARED_EDITION,
   ];
 });
+
+const newsroomWs = () => newsroom.url.replace('http', 'ws');
 
 afterAll(async () => {
   await browser?.close();
   await host?.close();
+  await newsroom?.close();
 });
 
 /** Frames of page 1 by kind, in paint order. */
@@ -299,6 +338,38 @@ const SCENES: Scene[] = [
       return async () => {
         await page.getByTestId('user-form').getByRole('button').first().click();
         await page.getByTestId('user-form').waitFor({ state: 'detached' });
+      };
+    },
+  },
+  {
+    name: 'Connect to Newsroom: a server address it cannot use',
+    open: async (page) => {
+      await openMenu(page, 'file');
+      await page.getByTestId('command-file.connectNewsroom').click();
+      await page.getByTestId('connect-server').fill(TYPED);
+      await page.getByTestId('connect-user').fill(TYPED);
+      await page.getByTestId('connect-signin').click();
+      await page.getByTestId('connect-error').waitFor();
+      return () => page.getByTestId('connect-close').click();
+    },
+  },
+  {
+    name: 'Connect to Newsroom: signed in, the edition list, a name already taken',
+    open: async (page) => {
+      await openMenu(page, 'file');
+      await page.getByTestId('command-file.connectNewsroom').click();
+      await page.getByTestId('connect-server').fill(newsroomWs());
+      await page.getByTestId('connect-user').fill(NEWSROOM_USER);
+      await page.getByTestId('connect-password').fill(NEWSROOM_PASSWORD);
+      await page.getByTestId('connect-signin').click();
+      await page.getByTestId('connect-edition').waitFor();
+      await page.getByTestId('publish-name').fill(SHARED_EDITION);
+      await page.getByTestId('publish-document').click();
+      await page.getByTestId('connect-error').waitFor();
+      return async () => {
+        await page.getByTestId('connect-signout').click();
+        await page.getByTestId('connect-signin').waitFor();
+        await page.getByTestId('connect-close').click();
       };
     },
   },

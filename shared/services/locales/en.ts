@@ -16,6 +16,7 @@ import { flatplanEn } from './parts/flatplan.en';
 import { notesEn } from './parts/notes.en';
 import { jumpLinesEn } from './parts/jumplines.en';
 import { commentsEn } from './parts/comments.en';
+import { newsroomUiEn } from './parts/newsroomui.en';
 
 export const en = {
   ...shellEn,
@@ -251,7 +252,7 @@ export const en = {
   'newsroom.collaborators': 'Also working on this edition',
   'newsroom.onPage': 'page {{n}}',
   'newsroom.error.notPublished': 'The server has no edition “{{edition}}” yet: publish it first.',
-  'newsroom.refused.role': 'A {{role}} may not change {{kind}}.',
+  'newsroom.refused.role': 'Your role ({{role}}) may not change {{kind}}.',
   'newsroom.refused.locked': 'Checked out by {{user}}: read-only for you until it is checked in.',
   'newsroom.refused.malformed':
     'The server refused a damaged change; the edition was reloaded from the server.',
@@ -291,6 +292,8 @@ export const en = {
   ...jumpLinesEn,
   // PDF comments in the app, Export Proof with Notes, the user's name and colour (reviewextras, issue 11).
   ...commentsEn,
+  // Connect to Newsroom, the edition list, presence in the story editor (issue 12 items 5 and 7).
+  ...newsroomUiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

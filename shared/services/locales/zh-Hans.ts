@@ -12,6 +12,7 @@ import { flatplanZh } from './parts/flatplan.zh-Hans';
 import { notesZh } from './parts/notes.zh-Hans';
 import { commentsZh } from './parts/comments.zh-Hans';
 import { jumpLinesZh } from './parts/jumplines.zh-Hans';
+import { newsroomUiZhHans } from './parts/newsroomui.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
@@ -278,4 +279,5 @@ export const zhHans: Record<MessageKey, string> = {
   ...notesZh,
   ...jumpLinesZh,
   ...commentsZh,
+  ...newsroomUiZhHans,
 };

@@ -4,7 +4,7 @@
  * edition as usual (no --server). The designer gets one clear line for a
  * wrong password and for a server that is not there, signs in, sees the
  * server's (empty) edition list with her role, publishes the open sample,
- * opens it — the window switches into newsroom mode; the editor signs in
+ * and a .folio file, opens the first — the window switches into newsroom mode; the editor signs in
  * in his own browser, sees the edition in the list and opens it; each sees
  * the other's caret inside the story editor, with the name on hover; the
  * editor's frame move is refused with why; Disconnect brings the designer's
@@ -173,7 +173,24 @@ describe('Connect to Newsroom in the browser host', () => {
     const listed = (await server.store.list()).map((e) => e.name);
     expect(listed).toContain(EDITION);
 
+    // A .folio on disk, published under a name of its own.
+    const file = join(dir, 'front.folio');
+    const sample = await testBackend().fromTemplate('sample');
+    await testBackend().write(file, sample.edition, sample.assets);
+    await designer.getByTestId('publish-name').fill(`${EDITION}-file`);
+    await designer.getByTestId('publish-file').click();
+    await designer.getByTestId('path-input').fill(file);
+    await designer.getByTestId('path-ok').click();
+    await poll(async () =>
+      expect(await designer.getByTestId('connect-notice').textContent()).toContain(
+        `Published ${EDITION}-file`,
+      ),
+    );
+    await designer.locator(`[data-testid="connect-edition"][data-name="${EDITION}-file"]`).waitFor();
+    if (process.env.FOLIO_SHOT) await designer.screenshot({ path: process.env.FOLIO_SHOT });
+
     // Publishing the same name again is refused with why; the list is unchanged.
+    await designer.getByTestId('publish-name').fill(EDITION);
     await designer.getByTestId('publish-document').click();
     expect(await errorLine(designer)).toBe(
       `The server already has an edition “${EDITION}”: choose another name.`,

@@ -29,6 +29,7 @@ const EXTENSION_FOLDERS = [
   'flatplan',
   'notes',
   'comments',
+  'tracking',
 ];
 
 /** Generates `folio:extensions`: the `extension` export of each extension.ts that exists. */

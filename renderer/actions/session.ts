@@ -10,7 +10,7 @@
  * singleton, so two windows (or tests) never share a history.
  */
 import type { StoryPoint } from '../../shared/layout/display-list';
-import type { Id } from '../../shared/model/types';
+import type { Edition, Id } from '../../shared/model/types';
 import type { Operation } from '../../shared/model/ops/types';
 import { applyOperations } from '../../shared/model/operations';
 import { UndoHistory, type ChangeMeta } from '../../shared/editing/history';
@@ -38,6 +38,19 @@ export interface CaretRequest {
 
 type Listener = () => void;
 
+/**
+ * Rewrites a user edit's operations before they are applied (tracked
+ * changes add their records here), so every edit path — typing, paste,
+ * styles, Find/Replace, preflight fixes — passes through it without knowing.
+ */
+export type OperationFilter = (ops: Operation[], edition: Edition) => Operation[];
+
+/** How `apply` treats one change. */
+export interface ApplyOptions {
+  /** Apply the operations as given, past the filters (accepting or rejecting tracked changes). */
+  plain?: boolean;
+}
+
 export class EditingSession {
   readonly history = new UndoHistory<Operation>();
   readonly journal: JournalClient | null;
@@ -46,6 +59,7 @@ export class EditingSession {
   private caretRequest: CaretRequest | null = null;
   private tool: ToolId = 'select';
   private readonly listeners = new Set<Listener>();
+  private readonly filters = new Set<OperationFilter>();
   private journalError: Error | null = null;
   /** Text already in the UI language, or an error turned into words when shown (errorText). */
   private notice: string | Error | null = null;
@@ -95,10 +109,18 @@ export class EditingSession {
     this.followDocument();
   }
 
+  /** Adds a filter every user change passes through; returns a function that removes it. */
+  addFilter(filter: OperationFilter): () => void {
+    this.filters.add(filter);
+    return () => this.filters.delete(filter);
+  }
+
   /** Applies a user's change as (part of) one undo step. */
-  apply(ops: Operation | Operation[], meta: ChangeMeta): void {
-    const list = Array.isArray(ops) ? ops : [ops];
+  apply(ops: Operation | Operation[], meta: ChangeMeta, options: ApplyOptions = {}): void {
+    let list = Array.isArray(ops) ? ops : [ops];
     if (list.length === 0) return;
+    const edition = this.store.getState().edition;
+    if (edition && !options.plain) for (const filter of this.filters) list = filter(list, edition);
     this.pendingMeta = meta;
     try {
       const stories = storiesTouched(list);

@@ -323,6 +323,7 @@ export function StoryEditor(props: StoryEditorProps) {
             className={d.className}
             title={d.title}
             data-decoration={d.key}
+            data-label={d.label}
             style={d.color ? ({ '--mark-color': d.color } as React.CSSProperties) : undefined}
           >
             {content}

@@ -1,6 +1,6 @@
 /**
  * Marks other parts of the renderer paint over the story editor's text
- * (the notes' ranges; tracked changes can join), without the editor
+ * (the notes' ranges, tracked changes), without the editor
  * importing them by name: an extension registers a source that lists the
  * ranges of a story, and the story panel hands them to the editor, which
  * paints them as Slate decorations. One registry per store
@@ -22,6 +22,8 @@ export interface StoryDecoration {
   color?: string;
   /** Tooltip over the marked text. */
   title?: string;
+  /** Text the class may show beside the marked text (CSS `attr(data-label)`): a tracked deletion's words. */
+  label?: string;
 }
 
 /** Lists the decorations of one story in the current state. */

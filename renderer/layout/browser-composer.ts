@@ -7,13 +7,14 @@
  * fetched: composing with a loader that records which files it lacked tells
  * which those are; they are fetched and the edition is composed again.
  */
-import { Composition, type StoryChange } from '../../shared/layout';
+import type { StoryChange } from '../../shared/layout';
+import { ReviewComposition, type ReviewViewOptions } from '../../shared/review/review-composition';
 import type { DisplayList } from '../../shared/layout/display-list';
 import { createParagraphComposer, createShaper, FontRegistry, type Shaper } from '../../shared/layout/text';
 import { resolveParagraphStyle } from '../../shared/model/styles';
 import type { Edition } from '../../shared/model/types';
 import type { HostInfo } from '../../shared/services/api';
-import type { Composer } from '../state/editor-store';
+import type { Composer, ComposeView } from '../state/editor-store';
 
 /** Fetches one file from the host's resource URLs (fonts, WASM), with the session query. */
 export async function fetchResource(url: string, info: HostInfo): Promise<Uint8Array> {
@@ -70,12 +71,20 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
     if (!found) missing.add(file);
     return found ?? null;
   };
-  let composition = new Composition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
+  // The proofreading desk's composition: the final text always (copyfit, overset), and in the
+  // markup view the deleted words put back with each page's change marks. Notes draw their own marks.
+  const create = () =>
+    new ReviewComposition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
+  let composition = create();
   let loading: Promise<void> | null = null;
+  const options = (view?: ComposeView): ReviewViewOptions => ({
+    view: view?.review ?? 'markup',
+    notes: false,
+  });
 
   /** New registry and composition: registries remember faces they could not load. */
   const rebuild = () => {
-    composition = new Composition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
+    composition = create();
   };
   const fetchMissing = async (files: string[]) => {
     await Promise.all(
@@ -120,7 +129,7 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
       for (let round = 0; round < MAX_ROUNDS; round++) {
         missing.clear();
         try {
-          composition.compose(edition);
+          composition.compose(edition, options());
         } catch (error) {
           if (missing.size === 0) throw error;
         }
@@ -129,12 +138,12 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
       }
       throw new Error('fonts: gave up after too many rounds of missing files');
     },
-    compose: (edition) => attempt(() => composition.compose(edition)),
-    update(edition, changes: readonly StoryChange[]) {
-      if (changes.length === 0) return attempt(() => composition.compose(edition));
+    compose: (edition, view) => attempt(() => composition.compose(edition, options(view))),
+    update(edition, changes: readonly StoryChange[], view) {
+      if (changes.length === 0) return attempt(() => composition.compose(edition, options(view)));
       return attempt(() => {
         let list: DisplayList | null = null;
-        for (const change of changes) list = composition.update(edition, change);
+        for (const change of changes) list = composition.update(edition, change, options(view));
         return list!;
       });
     },

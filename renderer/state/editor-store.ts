@@ -25,12 +25,17 @@ export interface StoryChange {
   block: number;
 }
 
+/** How the page shows tracked changes (see ViewState.review). */
+export interface ComposeView {
+  review: ViewState['review'];
+}
+
 /** Turns an edition into its display list (the composition engine, after fonts are loaded). */
 export interface Composer {
   /** Composes from scratch. */
-  compose(edition: Edition): DisplayList;
+  compose(edition: Edition, view?: ComposeView): DisplayList;
   /** Recomposes after text edits, from the changed paragraphs on; falls back to compose(). */
-  update(edition: Edition, changes: readonly StoryChange[]): DisplayList;
+  update(edition: Edition, changes: readonly StoryChange[], view?: ComposeView): DisplayList;
 }
 
 export interface Selection {
@@ -204,7 +209,10 @@ export class EditorStore {
   }
 
   setView(view: Partial<ViewState>): void {
+    const before = this.state.view.review;
     this.set({ view: { ...this.state.view, ...view } });
+    // Markup and final are different compositions of the page.
+    if (this.state.view.review !== before) this.recompose();
   }
 
   /** Recomposes the whole edition, or only from the given story edits. */
@@ -213,9 +221,10 @@ export class EditorStore {
     if (!edition || !this.composer) return;
     const started = performance.now();
     try {
+      const view: ComposeView = { review: this.state.view.review };
       const displayList = storyChanges?.length
-        ? this.composer.update(edition, storyChanges)
-        : this.composer.compose(edition);
+        ? this.composer.update(edition, storyChanges, view)
+        : this.composer.compose(edition, view);
       this.set({ displayList, composeMs: performance.now() - started, error: null });
     } catch (error) {
       // Fonts still arriving: keep showing the last list; the composer asks for a recompose.

@@ -13,6 +13,12 @@ export interface ViewState {
   /** Preview hides every guide and marker: the page as it prints. */
   preview: boolean;
   units: Units;
+  /**
+   * Tracked changes (修订) on the page: `markup` shows deleted words struck
+   * through and insertions underlined; `final` composes as if every change
+   * were accepted (what prints). Copyfit and overset are the final text's in both.
+   */
+  review: 'markup' | 'final';
 }
 
 /** 100 %: one point is 1/72 in and a CSS pixel 1/96 in. */
@@ -30,6 +36,7 @@ export const DEFAULT_VIEW: ViewState = {
   textThreads: false,
   preview: false,
   units: 'mm',
+  review: 'markup',
 };
 
 /** The next zoom step above (direction 1) or below (-1) the current zoom. */

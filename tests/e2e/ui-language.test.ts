@@ -374,6 +374,31 @@ const SCENES: Scene[] = [
     },
   },
   {
+    name: 'Changes panel: tracking on, a change typed in a story, its card, the switches and the status item',
+    open: async (page) => {
+      const prefs = (await callHost(host, 'preferences.get', {})) as { userName: string };
+      content.push(prefs.userName);
+      await openMenu(page, 'review');
+      await page.getByTestId('command-review.trackChanges').click();
+      const [text] = await framesOfKind(page, 'text');
+      await clickFrame(page, text, true);
+      await page.getByTestId('story-editor-text').click();
+      await page.keyboard.type(TYPED);
+      await openMenu(page, 'review');
+      await page.getByTestId('command-review.changes').click();
+      await page.getByTestId('change').first().waitFor();
+      return async () => {
+        // The typed change and the switch, undone; the panel closed.
+        for (let i = 0; i < 2; i++) {
+          await openMenu(page, 'edit');
+          await page.getByTestId('command-edit.undo').click();
+        }
+        await page.getByTestId('changes-empty').waitFor();
+        await page.getByTestId('changes-close').click();
+      };
+    },
+  },
+  {
     name: 'an edition that cannot be opened',
     open: async (page) => {
       await openMenu(page, 'file');

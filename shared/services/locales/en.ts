@@ -14,6 +14,7 @@ import { storyEn } from './parts/story.en';
 import { planningEn } from './parts/planning.en';
 import { flatplanEn } from './parts/flatplan.en';
 import { notesEn } from './parts/notes.en';
+import { trackingEn } from './parts/tracking.en';
 import { jumpLinesEn } from './parts/jumplines.en';
 import { commentsEn } from './parts/comments.en';
 import { newsroomUiEn } from './parts/newsroomui.en';
@@ -289,6 +290,7 @@ export const en = {
   ...flatplanEn,
   // Notes (批注) on the proofreading desk (notes helper, issue 11 item 2): panel, commands, markers.
   ...notesEn,
+  ...trackingEn,
   ...jumpLinesEn,
   // PDF comments in the app, Export Proof with Notes, the user's name and colour (reviewextras, issue 11).
   ...commentsEn,

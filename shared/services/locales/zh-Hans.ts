@@ -11,6 +11,7 @@ import { planningZh } from './parts/planning.zh-Hans';
 import { flatplanZh } from './parts/flatplan.zh-Hans';
 import { notesZh } from './parts/notes.zh-Hans';
 import { commentsZh } from './parts/comments.zh-Hans';
+import { trackingZh } from './parts/tracking.zh-Hans';
 import { jumpLinesZh } from './parts/jumplines.zh-Hans';
 import { newsroomUiZhHans } from './parts/newsroomui.zh-Hans';
 
@@ -277,6 +278,7 @@ export const zhHans: Record<MessageKey, string> = {
   ...planningZh,
   ...flatplanZh,
   ...notesZh,
+  ...trackingZh,
   ...jumpLinesZh,
   ...commentsZh,
   ...newsroomUiZhHans,

@@ -28,7 +28,7 @@ export interface EmbeddedFontInternals {
   /** The fontkit font. */
   font: {
     glyphForCodePoint(codePoint: number): { id: number };
-    getGlyph(id: number): { advanceWidth: number };
+    getGlyph(id: number): { advanceWidth: number; bbox?: { minX: number; maxX: number } };
   };
   /** Advance widths in 1/1000 em by subset glyph id (written as the W array). */
   widths: number[];

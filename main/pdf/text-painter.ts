@@ -5,7 +5,7 @@
  * written in the font's W array plus an explicit adjustment, computed so
  * the pen lands on the display list's x for every glyph.
  */
-import type { DisplayLine, GlyphRun } from '../../shared/layout/display-list';
+import type { DisplayLine } from '../../shared/layout/display-list';
 import type { PdfColors } from './colors';
 import type { PdfFontSet } from './font-set';
 import { isSolidBlack, type Overprint } from './overprint';
@@ -67,7 +67,7 @@ export class TextPainter {
       for (const run of line.runs) {
         if (run.glyphs.length === 0) continue;
         const state = this.face(run.fontKey);
-        const cids = this.fonts.encodeRun(state.face, run, state.advance);
+        const { cids, origins } = this.fonts.encodeRun(state.face, run, state.advance);
         const fontOp = `/${state.resource} ${num(run.size)} Tf`;
         if (fontOp !== font) out.push((font = fontOp));
         const fillOp = this.colors.set(run.color, false);
@@ -89,8 +89,8 @@ export class TextPainter {
         }
         // The page is drawn in pdfkit's y-down space; flip text back upright.
         const skew = run.fauxItalic ? num(FAUX_ITALIC_SKEW) : '0';
-        out.push(`1 0 ${skew} -1 ${num(run.x[0])} ${num(run.y)} Tm`);
-        out.push(tjArray(run, cids, state.face));
+        out.push(`1 0 ${skew} -1 ${num(origins[0])} ${num(run.y)} Tm`);
+        out.push(tjArray(run.size, origins, cids, state.face));
       }
     }
     if (out.length === 0) return '';
@@ -122,21 +122,23 @@ export class TextPainter {
  * `[<cid> adj <cid> …] TJ`. After a glyph the pen moves by its W width
  * (in 1/1000 text-space units) minus the next adjustment; the adjustment is
  * chosen from where the pen really is (with the rounding already written),
- * so rounding never accumulates along the run.
+ * so rounding never accumulates along the run. `origins` are where the pen
+ * must be for each glyph: the display list's x, or a squeezed mark's pen
+ * position when its CID moves the outline (font-set.ts).
  */
-function tjArray(run: GlyphRun, cids: number[], face: EmbeddedFontInternals): string {
+function tjArray(size: number, origins: number[], cids: number[], face: EmbeddedFontInternals): string {
   const parts: string[] = [];
   let pending = '';
-  let pen = run.x[0];
+  let pen = origins[0];
   for (let i = 0; i < cids.length; i++) {
     pending += cidHex(cids[i]);
-    pen += (face.widths[cids[i]] * run.size) / 1000;
+    pen += (face.widths[cids[i]] * size) / 1000;
     if (i + 1 === cids.length) break;
-    const adjustment = Math.round(((pen - run.x[i + 1]) * 1000 * 1000) / run.size) / 1000;
+    const adjustment = Math.round(((pen - origins[i + 1]) * 1000 * 1000) / size) / 1000;
     if (adjustment !== 0) {
       parts.push(`<${pending}>`, num(adjustment, 3));
       pending = '';
-      pen -= (adjustment * run.size) / 1000;
+      pen -= (adjustment * size) / 1000;
     }
   }
   parts.push(`<${pending}>`);

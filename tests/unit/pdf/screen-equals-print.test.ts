@@ -101,8 +101,12 @@ describe.each(subjects)('screen = print: %s', (_name, make) => {
           if (line.continuesLine) continue;
           const first = line.runs.find((r) => r.glyphs.length > 0);
           if (!first || /^\s/.test(first.text)) continue;
-          const x = first.x[0] + trimLeft;
-          expect(Math.min(...starts[p].map((w) => Math.abs(w - x)))).toBeLessThan(TOLERANCE);
+          // Poppler's word starts at the first glyph's pen: where it is drawn, or, for a squeezed
+          // opening bracket drawn left of its pen, the pen (its PDF glyph starts there, set-boxes.ts).
+          const drawn = first.x[0] + trimLeft;
+          const pen = first.glyphs.length > 1 ? first.x[1] - first.advances[0] + trimLeft : drawn;
+          const near = (x: number) => Math.min(...starts[p].map((w) => Math.abs(w - x)));
+          expect(Math.min(near(drawn), near(pen))).toBeLessThan(TOLERANCE);
           lines++;
         }
       }

@@ -52,6 +52,7 @@ export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
     maxImageSize: 1,
   }).promise;
   const pages: PdfPageGlyphs[] = [];
+  const outlineShifts = compositeShifts(bytes);
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const ops = await page.getOperatorList();
@@ -63,6 +64,7 @@ export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
     let size = 0;
     let charSpacing = 0;
     let hScale = 1;
+    let shifts: Map<number, number> | undefined;
     for (let i = 0; i < ops.fnArray.length; i++) {
       const fn = ops.fnArray[i];
       const args = ops.argsArray[i] as unknown[];
@@ -81,6 +83,7 @@ export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
           break;
         case OPS.setFont:
           size = Number(args[1]);
+          shifts = outlineShifts.get((page.commonObjs.get(String(args[0])) as { name?: string }).name ?? '');
           break;
         case OPS.setCharSpacing:
           charSpacing = Number(args[0]);
@@ -100,14 +103,16 @@ export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
           break;
         case OPS.showText:
         case OPS.showSpacedText: {
-          const items = args[0] as (number | { unicode: string; width: number })[];
+          const items = args[0] as (number | { unicode: string; width: number; originalCharCode: number })[];
           let tx = 0;
           for (const item of items) {
             if (typeof item === 'number') {
               tx -= (item / 1000) * size * hScale;
               continue;
             }
-            const at = multiply(multiply([1, 0, 0, 1, tx, 0], tm), ctm);
+            // Where the outline is drawn: the pen, moved by a composite glyph's offset.
+            const shift = ((shifts?.get(item.originalCharCode) ?? 0) / 1000) * size * hScale;
+            const at = multiply(multiply([1, 0, 0, 1, tx + shift, 0], tm), ctm);
             glyphs.push({ unicode: item.unicode, x: at[4], y: at[5], size });
             tx += ((item.width / 1000) * size + charSpacing) * hScale;
           }
@@ -121,6 +126,53 @@ export async function readGlyphs(bytes: Uint8Array): Promise<PdfPageGlyphs[]> {
   }
   await doc.destroy();
   return pages;
+}
+
+/**
+ * For each embedded TrueType font (by FontName), the glyphs that are
+ * composites of one component moved sideways, and by how much (1/1000 em):
+ * such a glyph's outline is drawn that far from the pen. Read from the
+ * FontFile2 program itself (head, loca, glyf).
+ */
+export function compositeShifts(bytes: Uint8Array): Map<string, Map<number, number>> {
+  const objects = new Map(readObjects(bytes).map((o) => [o.id, o]));
+  const out = new Map<string, Map<number, number>>();
+  for (const object of objects.values()) {
+    const name = /\/FontName \/([^\s/>]+)/.exec(object.dict)?.[1];
+    const file = /\/FontFile2 (\d+) 0 R/.exec(object.dict)?.[1];
+    const program = file ? objects.get(Number(file))?.stream : null;
+    if (name && program) out.set(name, glyphShifts(program));
+  }
+  return out;
+}
+
+function glyphShifts(font: Buffer): Map<number, number> {
+  const tables = new Map<string, number>();
+  for (let t = 0; t < font.readUInt16BE(4); t++) {
+    const record = 12 + t * 16;
+    tables.set(font.toString('latin1', record, record + 4), font.readUInt32BE(record + 8));
+  }
+  const head = tables.get('head') as number;
+  const unitsPerEm = font.readUInt16BE(head + 18);
+  const longOffsets = font.readInt16BE(head + 50) === 1;
+  const loca = tables.get('loca') as number;
+  const glyf = tables.get('glyf') as number;
+  const maxp = tables.get('maxp') as number;
+  const shifts = new Map<number, number>();
+  for (let gid = 0; gid < font.readUInt16BE(maxp + 4); gid++) {
+    const start = longOffsets ? font.readUInt32BE(loca + gid * 4) : font.readUInt16BE(loca + gid * 2) * 2;
+    const end = longOffsets
+      ? font.readUInt32BE(loca + gid * 4 + 4)
+      : font.readUInt16BE(loca + gid * 2 + 2) * 2;
+    if (end - start < 16 || font.readInt16BE(glyf + start) !== -1) continue;
+    const flags = font.readUInt16BE(glyf + start + 10);
+    const MORE_COMPONENTS = 0x20;
+    const ARGS_ARE_XY_VALUES = 0x2;
+    if (flags & MORE_COMPONENTS || !(flags & ARGS_ARE_XY_VALUES)) continue;
+    const dx = flags & 0x1 ? font.readInt16BE(glyf + start + 14) : font.readInt8(glyf + start + 14);
+    if (dx !== 0) shifts.set(gid, (dx * 1000) / unitsPerEm);
+  }
+  return shifts;
 }
 
 export interface Boxes {

@@ -54,7 +54,8 @@ async function start(): Promise<void> {
   fileDropHandler({ bridge, services, prompts, show });
 
   const current = await services['edition.current']({});
-  if (current) show(current);
+  // A shared edition the newsroom extension showed meanwhile (from its local copy) stays shown.
+  if (current && !store.getState().document) show(current);
 
   const root = createRoot(document.getElementById('root')!);
   const render = () =>

@@ -72,6 +72,9 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
 
   function present(record: DocumentRecord, context: ServiceContext) {
     if (!hooks.present(record, context)) return null;
+    // The window shows a document of its own now, not the shared edition it worked on.
+    context.newsroom = null;
+    context.documentBefore = null;
     context.documentId = record.id;
     return toOpenDocument(record);
   }

@@ -85,9 +85,15 @@ function ConnectForm() {
 
   const loadEditions = useCallback(async () => {
     if (!services) return;
-    const list = await services['newsroom.editions']({});
-    setSigned({ serverUrl: list.serverUrl, user: list.user, role: list.role });
-    setEditions(list.editions);
+    try {
+      const list = await services['newsroom.editions']({});
+      setSigned({ serverUrl: list.serverUrl, user: list.user, role: list.role });
+      setEditions(list.editions);
+    } catch (failure) {
+      // An expired sign-in: back to the form, with the reason.
+      if ((failure as { key?: string }).key === 'newsroomui.error.signInAgain') setSigned(null);
+      throw failure;
+    }
   }, [services]);
 
   // Signed in already (this window, earlier): straight to the list.
@@ -157,7 +163,9 @@ function ConnectForm() {
       openSharedEdition(services, store, edition),
     );
 
-  const here = (edition: string) => view?.edition === edition && view.serverUrl === signed?.serverUrl;
+  // The edition this window works on needs no Open, unless the server refused the window (signed in again since).
+  const here = (edition: string) =>
+    view?.edition === edition && view.serverUrl === signed?.serverUrl && view.state !== 'refused';
   const role = signed ? t(`newsroom.role.${signed.role}`) : '';
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '');
 

@@ -67,6 +67,18 @@ export const extension: ShellExtension = {
       };
       editing.subscribe(publish);
       store.subscribe(publish);
+      // Another document opened in this window (File ▸ Open in the browser host): it is not the shared
+      // edition, so nothing of it may reach the server. The host has left newsroom mode for it already.
+      cleanups.push(
+        store.subscribe(() => {
+          const bound = session?.documentId;
+          const shown = store.getState().document?.documentId;
+          if (!session || !bound || !shown || shown === bound) return;
+          session.stop();
+          session = null;
+          setNewsroomSession(null);
+        }),
+      );
       void session.start();
     });
     return () => {

@@ -101,6 +101,8 @@ export class NewsroomSession {
   private view: SessionView;
   private caret: Collaborator['caret'] = null;
   private readonly cleanups: (() => void)[] = [];
+  /** The window's document the shared edition is shown as (null until it is bound). */
+  documentId: string | null = null;
 
   constructor(
     private readonly store: EditorStore,
@@ -186,9 +188,10 @@ export class NewsroomSession {
     const binding = new EditionBinding(this.doc);
     this.binding = binding;
     const current = this.store.getState().document;
+    this.documentId = current?.documentId ?? `newsroom:${this.info.edition}`;
     this.store.load(
       {
-        documentId: current?.documentId ?? `newsroom:${this.info.edition}`,
+        documentId: this.documentId,
         path: null,
         title: this.info.edition,
       },

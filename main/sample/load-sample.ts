@@ -7,6 +7,7 @@
 import type { Asset, AssetBytes, Edition, ImageFrame } from '../../shared/model/types';
 import { buildSampleEdition, type PhotoSlot } from '../../shared/sample';
 import { paintPlaceholderPhoto } from './placeholder-photo';
+import { cachedPhoto } from './photo-cache';
 import { constructionScene, type Scene, streetScene } from './scenes';
 
 /** Resolution of the placeholder photos at their frame size. */
@@ -19,11 +20,16 @@ export interface LoadedSample {
 }
 
 /** The scene that suits a caption: the construction site for building work, else the street. */
-function sceneFor(slot: PhotoSlot, index: number): { scene: Scene; file: string } {
+function sceneFor(slot: PhotoSlot, index: number): { scene: Scene; file: string; sceneSeed: number } {
   const building = /幕墙|施工|工地|楼|construction|building/i.test(slot.caption);
+  const sceneSeed = (building ? 1000 : 2000) + index;
   return building
-    ? { scene: constructionScene(1000 + index), file: `sample-photo-${index + 1}-construction.jpg` }
-    : { scene: streetScene(2000 + index), file: `sample-photo-${index + 1}-street.jpg` };
+    ? {
+        scene: constructionScene(sceneSeed),
+        file: `sample-photo-${index + 1}-construction.jpg`,
+        sceneSeed,
+      }
+    : { scene: streetScene(sceneSeed), file: `sample-photo-${index + 1}-street.jpg`, sceneSeed };
 }
 
 /** Fills the image frame with the picture, cropping the overflow evenly (fill-proportional). */
@@ -58,14 +64,19 @@ async function paintSample(): Promise<LoadedSample> {
   const { edition, photos } = buildSampleEdition();
   const assets: AssetBytes = new Map();
   for (const [index, slot] of photos.entries()) {
-    const { scene, file } = sceneFor(slot, index);
-    const photo = await paintPlaceholderPhoto({
-      scene,
-      widthPt: slot.width,
-      heightPt: slot.height,
-      ppi: SAMPLE_PHOTO_PPI,
-      seed: 7 + index,
-    });
+    const { scene, file, sceneSeed } = sceneFor(slot, index);
+    const seed = 7 + index;
+    const photo = await cachedPhoto(
+      `${file} scene ${sceneSeed} ${slot.width}×${slot.height} pt ${SAMPLE_PHOTO_PPI} ppi grain ${seed}`,
+      () =>
+        paintPlaceholderPhoto({
+          scene,
+          widthPt: slot.width,
+          heightPt: slot.height,
+          ppi: SAMPLE_PHOTO_PPI,
+          seed,
+        }),
+    );
     const asset: Asset = {
       id: `as-sample-${index + 1}`,
       name: file,

@@ -199,8 +199,12 @@ export const Guides = memo(
     sameGuidePage(before.page, after.page) &&
     before.view === after.view &&
     before.selected === after.selected &&
-    (before.edition === after.edition ||
-      (before.edition.pages[before.page.index]?.baselineGrid ===
-        after.edition.pages[after.page.index]?.baselineGrid &&
-        sameThreads(before.edition, after.edition))),
+    sameForGuides(before.edition, after.edition, after.page.index),
 );
+
+/** Whether the guides of page `pageIndex` read the same from both editions (its grid, the threads). */
+export function sameForGuides(a: Edition, b: Edition, pageIndex: number): boolean {
+  return (
+    a === b || (a.pages[pageIndex]?.baselineGrid === b.pages[pageIndex]?.baselineGrid && sameThreads(a, b))
+  );
+}

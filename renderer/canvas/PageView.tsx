@@ -5,7 +5,7 @@ import type { Edition, Id } from '../../shared/model/types';
 import type { ViewState } from '../state/view';
 import type { CanvasOverlayProps } from '../shell/extensions';
 import type { ComponentType } from 'react';
-import { Guides } from './Guides';
+import { Guides, sameForGuides } from './Guides';
 import { PaintItem } from './PaintItems';
 
 /** The painted content of a page (with an element id where something refers to it). */
@@ -35,6 +35,23 @@ interface PageViewProps {
   ): void;
 }
 
+/**
+ * A page renders again when its display page, the view or the selection
+ * changes — not when typing replaced the edition's stories elsewhere (the
+ * edition reaches only the guides, which read its grid and threads).
+ */
+function samePageProps(before: PageViewProps, after: PageViewProps): boolean {
+  return (
+    before.page === after.page &&
+    before.view === after.view &&
+    before.selected === after.selected &&
+    before.lang === after.lang &&
+    before.overlays === after.overlays &&
+    before.onPagePointerDown === after.onPagePointerDown &&
+    sameForGuides(before.edition, after.edition, after.page.index)
+  );
+}
+
 export const PageView = memo(function PageView({
   page,
   edition,
@@ -57,31 +74,36 @@ export const PageView = memo(function PageView({
     [page.width, page.height],
   );
   return (
-    <svg
-      ref={svg}
-      className="page"
-      data-testid={`page-${page.index + 1}`}
-      data-page-id={page.pageId}
-      width={page.width * view.scale}
-      height={page.height * view.scale}
-      viewBox={`0 0 ${page.width} ${page.height}`}
-      lang={lang}
-      onPointerDown={(event) => {
-        if (!event.defaultPrevented && event.button === 0)
-          onPagePointerDown(page.index, toPagePoint(event.clientX, event.clientY), event);
-      }}
+    <div
+      className="page-slot"
+      style={{ containIntrinsicSize: `${page.width * view.scale}px ${page.height * view.scale}px` }}
     >
-      <PageContent page={page} />
-      <Guides page={page} edition={edition} view={view} selected={selected} />
-      {overlays.map((Overlay, index) => (
-        <Overlay
-          key={index}
-          page={page}
-          pageIndex={page.index}
-          scale={view.scale}
-          toPagePoint={toPagePoint}
-        />
-      ))}
-    </svg>
+      <svg
+        ref={svg}
+        className="page"
+        data-testid={`page-${page.index + 1}`}
+        data-page-id={page.pageId}
+        width={page.width * view.scale}
+        height={page.height * view.scale}
+        viewBox={`0 0 ${page.width} ${page.height}`}
+        lang={lang}
+        onPointerDown={(event) => {
+          if (!event.defaultPrevented && event.button === 0)
+            onPagePointerDown(page.index, toPagePoint(event.clientX, event.clientY), event);
+        }}
+      >
+        <PageContent page={page} />
+        <Guides page={page} edition={edition} view={view} selected={selected} />
+        {overlays.map((Overlay, index) => (
+          <Overlay
+            key={index}
+            page={page}
+            pageIndex={page.index}
+            scale={view.scale}
+            toPagePoint={toPagePoint}
+          />
+        ))}
+      </svg>
+    </div>
   );
-});
+}, samePageProps);

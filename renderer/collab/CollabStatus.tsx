@@ -1,7 +1,7 @@
 /** The status bar item of a shared edition: connection state, unsynced edits, who you are, who else is here, Disconnect. */
 import { useTranslation } from 'react-i18next';
 import type { RightPanelProps } from '../shell/extensions';
-import { useEditor } from '../state/use-editor';
+import { useEditorDeferred } from '../state/use-editor';
 import { lockKey } from '../../shared/collab/locks';
 import { currentNewsroomSession, useNewsroom } from './current-session';
 import { connectDeps } from './connect-dialog-state';
@@ -10,8 +10,8 @@ import { disconnect } from './leave-newsroom';
 export function CollabStatus(_props: RightPanelProps) {
   const { t } = useTranslation();
   const view = useNewsroom();
-  const storyId = useEditor((s) => s.selection.storyId);
-  const pageId = useEditor((s) => s.edition?.pages[s.selection.pageIndex]?.id ?? null);
+  const storyId = useEditorDeferred((s) => s.selection.storyId);
+  const pageId = useEditorDeferred((s) => s.edition?.pages[s.selection.pageIndex]?.id ?? null);
   if (!view) return null;
   const session = currentNewsroomSession();
   const lockButton = (kind: 'story' | 'page', id: string | null) => {

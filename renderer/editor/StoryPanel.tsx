@@ -15,7 +15,7 @@ import { fitSummary, frameFitLine, storyFit } from '../../shared/editing/copyfit
 import { endsWord } from '../../shared/editing/history';
 import { translateSlateOps, typedText } from '../../shared/editing/slate-to-model';
 import type { RightPanelProps } from '../shell/extensions';
-import { useEditor } from '../state/use-editor';
+import { useEditor, useEditorDeferred } from '../state/use-editor';
 import { cssFamily } from '../canvas/font-faces';
 import { sessionOf } from '../actions/session';
 import { StoryEditor, type EditInfo } from './StoryEditor';
@@ -29,11 +29,12 @@ export function StoryPanel({ store }: RightPanelProps) {
   const session = sessionOf(store);
   const storyId = useEditor((s) => s.selection.storyId);
   const story = useEditor((s) => (storyId ? (s.edition?.stories[storyId] ?? null) : null));
-  const stories = useEditor((s) => s.edition?.stories ?? null);
-  const displayList = useEditor((s) => s.displayList);
+  // The story list, copyfit and fonts follow after the page is painted (use-editor.ts).
+  const stories = useEditorDeferred((s) => s.edition?.stories ?? null);
+  const displayList = useEditorDeferred((s) => s.displayList);
   const language = useEditor((s) => s.edition?.meta.language ?? 'zh-Hans');
   // The galley shows the story in the very faces the page uses (loaded from the composer's bytes).
-  const fontFamily = useEditor((s) => {
+  const fontFamily = useEditorDeferred((s) => {
     const keys = Object.keys(s.displayList?.fonts ?? {}).sort(
       (a, b) => Number(b.includes('Serif')) - Number(a.includes('Serif')),
     );
@@ -44,6 +45,7 @@ export function StoryPanel({ store }: RightPanelProps) {
   const decorationRegistry = storyDecorationsOf(store);
   // Re-read when a source says its marks changed (not only when the edition does).
   useSyncExternalStore(decorationRegistry.subscribe, decorationRegistry.getVersion);
+  // Urgent: the editor's marks must fit the text it holds now.
   const decorations = useEditor((s) => (storyId ? decorationRegistry.collect(s, storyId) : undefined));
 
   const onOperations = useCallback(

@@ -20,7 +20,7 @@ import {
   updateParagraphStyle,
 } from '../../shared/editing/style-edits';
 import type { RightPanelProps } from '../shell/extensions';
-import { useEditor } from '../state/use-editor';
+import { useEditorDeferred } from '../state/use-editor';
 import { sessionOf } from '../actions/session';
 import { ParagraphStyleEditor, type ParagraphPatch } from './styles/ParagraphStyleEditor';
 import { CharacterStyleEditor, type CharacterPatch } from './styles/CharacterStyleEditor';
@@ -31,12 +31,12 @@ import { characterStyleUsage, paragraphStyleUsage } from '../../shared/editing/s
 export function StylesPanel({ store }: RightPanelProps) {
   const { t } = useTranslation();
   const session = sessionOf(store);
-  const styles = useEditor((s) => s.edition?.styles ?? null);
-  const language = useEditor((s) => s.edition?.meta.language ?? 'zh-Hans');
-  const units = useEditor((s) => s.view.units);
+  const styles = useEditorDeferred((s) => s.edition?.styles ?? null);
+  const language = useEditorDeferred((s) => s.edition?.meta.language ?? 'zh-Hans');
+  const units = useEditorDeferred((s) => s.view.units);
   const textSelection = useSyncExternalStore(session.subscribe, () => session.getTextSelection());
   // The paragraph style in use where the caret is (its own style, else its role's), marked in the list.
-  const styleAtCaret = useEditor((s) => {
+  const styleAtCaret = useEditorDeferred((s) => {
     if (!textSelection || !s.edition) return null;
     const block = s.edition.stories[textSelection.storyId]?.blocks[textSelection.focus.block];
     return block ? (block.styleId ?? s.edition.styles.roleStyles[block.type] ?? null) : null;

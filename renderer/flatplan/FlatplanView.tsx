@@ -15,7 +15,7 @@ import { flatplanPages, spreadsOf } from '../../shared/planning/flatplan';
 import type { PagePlan } from '../../shared/model/plan-types';
 import type { RightPanelProps } from '../shell/extensions';
 import type { EditorStore } from '../state/editor-store';
-import { useEditor } from '../state/use-editor';
+import { useEditorDeferred } from '../state/use-editor';
 import { applyPlan } from './apply-plan';
 import { flatplanOf, type FlatplanState } from './flatplan-state';
 import { PageCard } from './PageCard';
@@ -40,8 +40,8 @@ function FlatplanBody({
   storyId: string | null;
 }) {
   const { t } = useTranslation();
-  const edition = useEditor((s) => s.edition);
-  const displayList = useEditor((s) => s.displayList);
+  const edition = useEditorDeferred((s) => s.edition);
+  const displayList = useEditorDeferred((s) => s.displayList);
   const root = useRef<HTMLDivElement>(null);
   const pages = useMemo(() => (edition ? flatplanPages(edition, displayList) : []), [edition, displayList]);
   useEffect(() => {

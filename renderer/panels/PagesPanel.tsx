@@ -1,14 +1,14 @@
 /** The pages panel: a live thumbnail per page (the canvas's own painted page, reused by reference). */
 import { useTranslation } from 'react-i18next';
-import { useEditor, useEditorStore } from '../state/use-editor';
+import { useEditorDeferred, useEditorStore } from '../state/use-editor';
 
 const THUMB_WIDTH = 120;
 
 export function PagesPanel() {
   const { t } = useTranslation();
   const store = useEditorStore();
-  const pages = useEditor((state) => state.displayList?.pages);
-  const current = useEditor((state) => state.selection.pageIndex);
+  const pages = useEditorDeferred((state) => state.displayList?.pages);
+  const current = useEditorDeferred((state) => state.selection.pageIndex);
   return (
     <section className="panel pages-panel" data-testid="pages-panel" aria-label={t('panel.pages')}>
       <h2>{t('panel.pages')}</h2>

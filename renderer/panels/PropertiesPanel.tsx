@@ -8,7 +8,7 @@ import type { DisplayTextFrame } from '../../shared/layout/display-list';
 import type { Edition, Frame, Id, Page } from '../../shared/model/types';
 import { formatUnits, fromUnits } from '../canvas/units';
 import type { EditorState } from '../state/editor-store';
-import { useEditor, useEditorStore } from '../state/use-editor';
+import { useEditorDeferred, useEditorStore } from '../state/use-editor';
 import { NumberField } from './NumberField';
 import { frameOperation, pageOperation, type FrameChange } from './property-operations';
 
@@ -77,11 +77,11 @@ export function PropertiesPanel({ bodySize }: { bodySize: number }) {
   const store = useEditorStore();
   // Narrow slices: a text edit replaces the stories, not the pages or masters,
   // so typing re-renders this panel only when the overset count changes.
-  const pages = useEditor((state) => state.edition?.pages);
-  const masters = useEditor((state) => state.edition?.masters);
-  const selection = useEditor((state) => state.selection);
-  const units = useEditor((state) => state.view.units);
-  const oversetCharacters = useEditor(oversetOfSelection);
+  const pages = useEditorDeferred((state) => state.edition?.pages);
+  const masters = useEditorDeferred((state) => state.edition?.masters);
+  const selection = useEditorDeferred((state) => state.selection);
+  const units = useEditorDeferred((state) => state.view.units);
+  const oversetCharacters = useEditorDeferred(oversetOfSelection);
   if (!pages || !masters) return null;
   const edition = { pages, masters };
 

@@ -10,11 +10,11 @@ import { COPY_CHECK_IDS, copyCheckOn, houseListOf } from '../../shared/model/cop
 import type { CopyCheckSettings } from '../../shared/model/types';
 import { sessionOf } from '../actions/session';
 import type { EditorStore } from '../state/editor-store';
-import { useEditor } from '../state/use-editor';
+import { useEditorDeferred } from '../state/use-editor';
 
 export function CopyCheckSettingsForm({ store }: { store: EditorStore }) {
   const { t } = useTranslation();
-  const settings = useEditor((s) => s.edition?.copyChecks);
+  const settings = useEditorDeferred((s) => s.edition?.copyChecks);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const save = (next: CopyCheckSettings) =>

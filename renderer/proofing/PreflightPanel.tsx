@@ -13,7 +13,7 @@ import { addToDictionaryOperation, copyFixOperations } from '../../shared/prefli
 import type { FolioServices, PreflightProblem } from '../../shared/services/api';
 import { sessionOf } from '../actions/session';
 import type { EditorStore } from '../state/editor-store';
-import { useEditor } from '../state/use-editor';
+import { useEditorDeferred } from '../state/use-editor';
 import { CopyCheckSettingsForm } from './CopyCheckSettingsForm';
 import { jumpTo } from './jump';
 import { proofingOf } from './proofing-state';
@@ -39,7 +39,7 @@ export function PreflightPanel({ store, services }: { store: EditorStore; servic
   const { t } = useTranslation();
   const proofing = proofingOf(store);
   const state = useSyncExternalStore(proofing.subscribe, proofing.get);
-  const edition = useEditor((s) => s.edition);
+  const edition = useEditorDeferred((s) => s.edition);
   const panel = useRef<HTMLDivElement>(null);
   // Opened (File ▸ Preflight): bring the panel into view in the right-hand column.
   useEffect(() => {

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandRegistry } from './command-registry';
-import { useEditor, useEditorStore } from '../state/use-editor';
+import { useEditorDeferred, useEditorStore } from '../state/use-editor';
 import { ACTUAL_SIZE, type Units } from '../state/view';
 
 interface StatusBarProps {
@@ -17,12 +17,12 @@ interface StatusBarProps {
 export function StatusBar({ commands, language, onLanguage, onUnits, children }: StatusBarProps) {
   const { t } = useTranslation();
   const store = useEditorStore();
-  const scale = useEditor((state) => state.view.scale);
-  const units = useEditor((state) => state.view.units);
-  const pages = useEditor((state) => state.displayList?.pages.length ?? 0);
-  const pageIndex = useEditor((state) => state.selection.pageIndex);
-  const composeMs = useEditor((state) => state.composeMs);
-  const dirty = useEditor((state) => state.dirty);
+  const scale = useEditorDeferred((state) => state.view.scale);
+  const units = useEditorDeferred((state) => state.view.units);
+  const pages = useEditorDeferred((state) => state.displayList?.pages.length ?? 0);
+  const pageIndex = useEditorDeferred((state) => state.selection.pageIndex);
+  const composeMs = useEditorDeferred((state) => state.composeMs);
+  const dirty = useEditorDeferred((state) => state.dirty);
   return (
     <footer className="statusbar" data-testid="statusbar">
       <button

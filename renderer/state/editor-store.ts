@@ -5,6 +5,12 @@
  * registered with `onApplied` (undo history, journal) see each batch with
  * the edition before and after. React components read the state with
  * `useEditor(selector)` and never mutate it.
+ *
+ * Panels that only show things (counts, lists, copyfit, the status bar) read
+ * a second snapshot with `useEditorDeferred(selector)`: it follows the state
+ * at once, except after a typed edit, when it follows once the page has been
+ * painted. A keystroke then costs Slate, the recompose and the page — not
+ * every panel re-rendering before the frame that shows the new text.
  */
 import type { DisplayList } from '../../shared/layout/display-list';
 import type { Operation } from '../../shared/model/operations';
@@ -117,6 +123,10 @@ export class EditorStore {
     error: null,
   };
   private readonly listeners = new Set<Listener>();
+  /** What panels show: `state`, or the state before a typed edit until its page is painted. */
+  private deferredState: EditorState = this.state;
+  private readonly deferredListeners = new Set<Listener>();
+  private deferredPending = false;
   private readonly appliedListeners = new Set<(change: AppliedChange) => void>();
   private guard: EditGuard | null = null;
 
@@ -131,6 +141,15 @@ export class EditorStore {
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /** The snapshot panels show (see the file header): the state, at most one painted frame late. */
+  getDeferredState = (): EditorState => this.deferredState;
+
+  /** Subscribes to the deferred snapshot (useSyncExternalStore's contract). */
+  subscribeDeferred = (listener: Listener): (() => void) => {
+    this.deferredListeners.add(listener);
+    return () => this.deferredListeners.delete(listener);
   };
 
   /** Subscribes to applied edition changes (undo history, journal, dirty tracking). */
@@ -177,8 +196,11 @@ export class EditorStore {
     if (!this.applyOperation) throw new LocalizedError('error.editingUnavailable');
     let after = before;
     for (const operation of list) after = this.applyOperation(after, operation);
-    this.set({ edition: after, dirty: true });
-    this.recompose(meta.storyChanges ?? storyChangesOf(list) ?? undefined);
+    const storyChanges = meta.storyChanges ?? storyChangesOf(list) ?? undefined;
+    // Text edits (typing) let the panels follow after the page is painted; anything else, at once.
+    const defer = storyChanges !== undefined && storyChanges.length > 0;
+    this.set({ edition: after, dirty: true }, defer);
+    this.recomposeNow(storyChanges, defer);
     const change: AppliedChange = { operations: list, before, after, meta: { origin: 'user', ...meta } };
     for (const listener of this.appliedListeners) listener(change);
   }
@@ -217,6 +239,10 @@ export class EditorStore {
 
   /** Recomposes the whole edition, or only from the given story edits. */
   recompose(storyChanges?: readonly StoryChange[]): void {
+    this.recomposeNow(storyChanges, false);
+  }
+
+  private recomposeNow(storyChanges: readonly StoryChange[] | undefined, defer: boolean): void {
     const { edition } = this.state;
     if (!edition || !this.composer) return;
     const started = performance.now();
@@ -225,7 +251,7 @@ export class EditorStore {
       const displayList = storyChanges?.length
         ? this.composer.update(edition, storyChanges, view)
         : this.composer.compose(edition, view);
-      this.set({ displayList, composeMs: performance.now() - started, error: null });
+      this.set({ displayList, composeMs: performance.now() - started, error: null }, defer);
     } catch (error) {
       // Fonts still arriving: keep showing the last list; the composer asks for a recompose.
       if ((error as Error).name === 'FontsLoadingError') return;
@@ -234,8 +260,27 @@ export class EditorStore {
     }
   }
 
-  private set(change: Partial<EditorState>): void {
+  private set(change: Partial<EditorState>, defer = false): void {
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener();
+    if (defer) this.scheduleDeferred();
+    else this.flushDeferred();
+  }
+
+  /** The deferred snapshot catches up after the next painted frame (or soon, where frames do not run). */
+  private scheduleDeferred(): void {
+    if (this.deferredPending) return;
+    this.deferredPending = true;
+    const flush = () => this.flushDeferred();
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(flush, 0));
+    // A hidden window runs no frames: catch up anyway.
+    setTimeout(flush, 250);
+  }
+
+  private flushDeferred(): void {
+    this.deferredPending = false;
+    if (this.deferredState === this.state) return;
+    this.deferredState = this.state;
+    for (const listener of this.deferredListeners) listener();
   }
 }

@@ -15,3 +15,13 @@ export function useEditor<T>(selector: (state: EditorState) => T): T {
   const store = useEditorStore();
   return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
 }
+
+/**
+ * Like useEditor, for what panels show: after a typed edit the slice follows
+ * once the page has been painted (EditorStore.getDeferredState), so the
+ * keystroke's frame renders only the editor and the page.
+ */
+export function useEditorDeferred<T>(selector: (state: EditorState) => T): T {
+  const store = useEditorStore();
+  return useSyncExternalStore(store.subscribeDeferred, () => selector(store.getDeferredState()));
+}

@@ -30,7 +30,7 @@ import { createFrame, findFrame, moveFrames, setFrameRect } from '../../shared/e
 import { dragContent } from '../../shared/editing/image-fit';
 import { newId } from '../../shared/model/ids';
 import type { CanvasOverlayProps } from '../shell/extensions';
-import { useEditor, useEditorStore } from '../state/use-editor';
+import { useEditor, useEditorDeferred, useEditorStore } from '../state/use-editor';
 import { sessionOf, type ToolId } from '../actions/session';
 import { runAction } from '../actions/action';
 import { actionNamed } from '../actions/registry';
@@ -100,7 +100,9 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
   const session = sessionOf(store);
   const tool = useSyncExternalStore(session.subscribe, () => session.getTool());
   const selected = useEditor((s) => s.selection.frameIds);
-  const edition = useEditor((s) => s.edition);
+  // Frames and threads, which is all this overlay draws, do not change with typing: the
+  // deferred snapshot spares every page's overlay a render per keystroke. Handlers read the store.
+  const edition = useEditorDeferred((s) => s.edition);
   const preview = useEditor((s) => s.view.preview);
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
@@ -298,6 +300,8 @@ export function ToolsOverlay({ page, pageIndex, scale, toPagePoint }: CanvasOver
   const onPointerUp = () => {
     const current = dragRef.current;
     setDrag(null);
+    const edition = store.getState().edition;
+    const pageModel = edition?.pages.find((p) => p.id === page.pageId) ?? null;
     if (!current || !edition || !pageModel) return;
     switch (current.kind) {
       case 'move':

@@ -15,7 +15,7 @@ import { findFrame, setFrameColumns } from '../../shared/editing/frame-edits';
 import { MIN_PRINT_PPI, ppiReport } from '../../shared/editing/image-fit';
 import { addPageFromPreset, applyMaster, createMasterWithFolioLine } from '../../shared/editing/page-edits';
 import type { RightPanelProps } from '../shell/extensions';
-import { useEditor } from '../state/use-editor';
+import { useEditorDeferred } from '../state/use-editor';
 import { sessionOf, type ToolId } from '../actions/session';
 import { runAction } from '../actions/action';
 import { actionNamed } from '../actions/registry';
@@ -34,8 +34,8 @@ const TOOLS: { id: ToolId; key: string }[] = [
 export function ToolsPanel({ store }: RightPanelProps) {
   const session = sessionOf(store);
   const tool = useSyncExternalStore(session.subscribe, () => session.getTool());
-  const edition = useEditor((s) => s.edition);
-  const selection = useEditor((s) => s.selection);
+  const edition = useEditorDeferred((s) => s.edition);
+  const selection = useEditorDeferred((s) => s.selection);
   const [offset, setOffset] = useState('6');
   const { t } = useTranslation();
   if (!edition) return null;

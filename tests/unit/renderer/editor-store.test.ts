@@ -92,6 +92,27 @@ describe('the editor store', () => {
     store.markSaved('/news/today.folio');
     expect(store.getState().document).toMatchObject({ path: '/news/today.folio', title: 'today' });
   });
+
+  it('lets the panels follow a typed edit after the page, and anything else at once', async () => {
+    const { store } = openStore();
+    let panelRenders = 0;
+    store.subscribeDeferred(() => panelRenders++);
+    store.apply({ type: 'insert_text', storyId: 'story-1', block: 1, offset: 0, text: '新' });
+    store.apply({ type: 'insert_text', storyId: 'story-1', block: 1, offset: 1, text: '闻' });
+    // The page (getState) has both characters; the panels still show the text before them.
+    const text = (edition: Edition | null) => edition!.stories['story-1'].blocks[1].children[0].text;
+    expect(text(store.getState().edition).startsWith('新闻')).toBe(true);
+    expect(text(store.getDeferredState().edition).startsWith('新')).toBe(false);
+    expect(panelRenders).toBe(0);
+    // Two keystrokes, one catch-up.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(store.getDeferredState()).toBe(store.getState());
+    expect(panelRenders).toBe(1);
+    // A frame change is shown by the panels at once.
+    store.apply({ type: 'update_frame', frameId: 'text-1', props: { width: 300 } });
+    expect(store.getDeferredState()).toBe(store.getState());
+    expect(panelRenders).toBeGreaterThan(1);
+  });
 });
 
 describe('which paragraphs an operation batch edits', () => {

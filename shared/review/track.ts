@@ -203,12 +203,15 @@ function recordInsertion(
       { type: 'upsert_change', change: { ...inside, id: ctx.id(), from: to } },
     ];
   }
-  // Typed at the end (or start) of the author's own insertion: grow it.
-  const atEnd = mapped.find((c) => mine(c) && samePoint(c.to, from));
+  // Typed at the end (or start) of the author's own insertion: grow it — unless a deletion sits at that
+  // point: grown across it, the insertion would hold the deleted words once they are put back, and
+  // rejecting both would lose them. The new text is an insertion of its own there.
+  const deletionHere = changesOf(before, storyId).some((c) => c.kind === 'delete' && samePoint(c.from, from));
+  const atEnd = deletionHere ? undefined : mapped.find((c) => mine(c) && samePoint(c.to, from));
   if (atEnd) return [{ type: 'upsert_change', change: { ...atEnd, to } }];
-  const atStart = mapped.find(
-    (c) => mine(c) && samePoint(c.from, to) && samePoint(old.get(c.id)!.from, from),
-  );
+  const atStart = deletionHere
+    ? undefined
+    : mapped.find((c) => mine(c) && samePoint(c.from, to) && samePoint(old.get(c.id)!.from, from));
   if (atStart) return [{ type: 'upsert_change', change: { ...atStart, from } }];
   return [{ type: 'upsert_change', change: newInsert(storyId, from, to, ctx) }];
 }

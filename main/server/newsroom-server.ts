@@ -2,21 +2,23 @@
  * The newsroom server: Hocuspocus (3.x, the Yjs sync server) behind one
  * HTTP server of ours — WebSocket upgrades go to Hocuspocus, the rest to
  * http-api.ts. Every update a client sends is inspected first
- * (rights/update-guard.ts), logged to the store before it is acknowledged,
- * and the whole state is compacted into one row some time after changes
- * settle (Hocuspocus's database extension, debounced) and on shutdown.
+ * (rights/update-guard.ts), applied and written to the store's log before
+ * Hocuspocus acknowledges it, and the whole state is compacted into one row
+ * some time after changes settle (Hocuspocus's database extension,
+ * debounced) and on shutdown.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { Hocuspocus, type Document } from '@hocuspocus/server';
+import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
 import { Database } from '@hocuspocus/extension-database';
 import { refusalReason, type Role } from '../../shared/collab/rights';
 import type { NewsroomStore } from './store/store';
 import { openStore } from './store/open-store';
 import { TokenService } from './auth/tokens';
 import { UpdateGuard } from './rights/update-guard';
+import { HeldUpdates } from './rights/held-updates';
 import { parseMessage } from './messages';
 import { EDITION_NAME, handleRequest } from './http-api';
 import { jsonLogger, type Logger } from './log';
@@ -77,6 +79,12 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   const open = options.open ?? false;
   const maxMessageBytes = options.maxMessageBytes ?? 32 * 1024 * 1024;
   const guards = new Map<string, UpdateGuard>();
+  /** Per edition, updates waiting for structs they build on (keyed by the connection's socket id). */
+  const held = new Map<string, HeldUpdates<string>>();
+  /** Per edition, the store's write of the update its doc emitted last (PostgreSQL; SQLite writes at once). */
+  const lastWrite = new Map<string, Promise<void> | void>();
+  /** Set when shutdown begins: updates that arrive from then on are held, never applied nor acknowledged. */
+  let draining = false;
   /** Set once everything is stored at shutdown: later writes (unloading documents) have nothing new. */
   let stopped = false;
   const started = Date.now();
@@ -110,21 +118,31 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
       return claims;
     },
     async afterLoadDocument({ document, documentName }) {
-      // Logged before Hocuspocus acknowledges the update (SQLite writes synchronously).
+      // Every change to the doc is logged: clients' updates (beforeHandleMessage waits for the
+      // write before Hocuspocus acknowledges them) and the server's own (locks).
       document.on('update', (update: Uint8Array) => {
-        if (!stopped) store.append(documentName, update);
+        if (stopped) return;
+        const write = store.append(documentName, update);
+        write?.catch((error: Error) =>
+          log('error', 'store-write-failed', { edition: documentName, message: error.message }),
+        );
+        lastWrite.set(documentName, write);
+        for (const waiting of held.get(documentName)?.ready(document) ?? []) waiting.resume();
       });
       guards.set(documentName, new UpdateGuard(document));
+      held.set(documentName, new HeldUpdates(maxMessageBytes));
       locks.attach(documentName, document);
       log('info', 'edition-loaded', { edition: documentName });
     },
     async afterUnloadDocument({ documentName }) {
       guards.get(documentName)?.destroy();
       guards.delete(documentName);
+      held.delete(documentName);
+      lastWrite.delete(documentName);
       locks.detach(documentName);
       log('info', 'edition-unloaded', { edition: documentName });
     },
-    async beforeHandleMessage({ update: data, context, documentName, connection }) {
+    async beforeHandleMessage({ update: data, context, documentName, connection, document, socketId }) {
       const sender = context as ConnectionContext;
       if (data.byteLength > maxMessageBytes) {
         log('warn', 'message-refused', {
@@ -141,30 +159,16 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
         throw Object.assign(new Error('malformed'), { code: REFUSED, reason: refusalReason('malformed') });
       }
       if (message.kind !== 'update' || connection.readOnly) return;
-      const guard = guards.get(documentName);
-      if (!guard) return;
-      const verdict = guard.check(message.update, sender);
-      if (!verdict.ok) {
-        log('warn', 'update-refused', {
-          edition: documentName,
-          user: sender.user,
-          role: sender.role,
-          code: verdict.code,
-          detail: verdict.detail,
-        });
-        throw Object.assign(new Error(verdict.code), {
-          code: REFUSED,
-          reason: refusalReason(verdict.code, verdict.detail),
-        });
-      }
+      await admit(documentName, document, connection, socketId, sender, message.update);
     },
     async connected({ context, documentName }) {
       const c = context as ConnectionContext;
       locks.arrived(documentName, c.user);
       log('info', 'connected', { edition: documentName, user: c.user, role: c.role });
     },
-    async onDisconnect({ context, documentName }) {
+    async onDisconnect({ context, documentName, socketId }) {
       const c = context as ConnectionContext | undefined;
+      held.get(documentName)?.drop(socketId);
       if (c?.user) locks.left(documentName, c.user);
       log('info', 'disconnected', { edition: documentName, user: c?.user });
     },
@@ -174,6 +178,65 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
       if (reply) connection.sendStateless(JSON.stringify(reply));
     },
   });
+
+  /**
+   * A client's update, from arrival to the point where Hocuspocus may apply
+   * and acknowledge it: judged (refused with a reason, or held until what it
+   * builds on is here), applied, and written to the store.
+   */
+  async function admit(
+    name: string,
+    document: Document,
+    connection: Connection,
+    socketId: string,
+    sender: ConnectionContext,
+    update: Uint8Array,
+  ): Promise<void> {
+    // Shutting down: the client keeps the update as not yet acknowledged and sends it again to
+    // the next server; the socket is closed once everything before it is stored.
+    if (draining) return new Promise<never>(() => undefined);
+    const guard = guards.get(name);
+    if (!guard) return;
+    const verdict = guard.check(update, sender);
+    if (verdict.ok === 'later') {
+      let resume!: () => void;
+      const resumed = new Promise<void>((r) => (resume = r));
+      if (!held.get(name)?.hold(socketId, update, verdict.needs, resume)) {
+        log('warn', 'update-refused', {
+          edition: name,
+          user: sender.user,
+          code: 'malformed',
+          detail: 'missing-dependencies',
+        });
+        throw Object.assign(new Error('malformed'), {
+          code: REFUSED,
+          reason: refusalReason('malformed', 'missing-dependencies'),
+        });
+      }
+      // Never resumed when the connection closes first: then the client's next sync sends it again.
+      await resumed;
+      return admit(name, document, connection, socketId, sender, update);
+    }
+    if (!verdict.ok) {
+      log('warn', 'update-refused', {
+        edition: name,
+        user: sender.user,
+        role: sender.role,
+        code: verdict.code,
+        detail: verdict.detail,
+      });
+      throw Object.assign(new Error(verdict.code), {
+        code: REFUSED,
+        reason: refusalReason(verdict.code, verdict.detail),
+      });
+    }
+    // Applied here (with the connection as origin, as Hocuspocus would), so the doc's update
+    // handler logs it, and written before Hocuspocus acknowledges it: its own apply then finds
+    // nothing new. An acknowledged update is in the store even if the process is killed next.
+    lastWrite.delete(name);
+    Y.applyUpdate(document, update, connection);
+    await lastWrite.get(name);
+  }
 
   const http: HttpServer = createServer((req, res) => {
     void handleRequest(req, res, {
@@ -210,7 +273,10 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
 
   const compactAll = async () => {
     for (const [name, document] of hocuspocus.documents as Map<string, Document>) {
-      await store.compact(name, Y.encodeStateAsUpdate(document));
+      // Encoded and handed to the store in one step (see NewsroomStore.compact).
+      const state = Y.encodeStateAsUpdate(document);
+      await store.compact(name, state);
+      log('info', 'compacted', { edition: name, bytes: state.byteLength });
     }
     await store.flush();
   };
@@ -219,9 +285,12 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   const close = () =>
     (closing ??= (async () => {
       log('info', 'shutting-down', {});
-      // Stop accepting connections; the promise settles once the open ones are gone too.
+      // Stop accepting connections (the promise settles once the open ones are gone too) and
+      // updates; then everything applied so far is stored before a socket closes.
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      draining = true;
       locks.stop();
+      const stored = hocuspocus.getDocumentsCount();
       try {
         await compactAll();
       } catch (error) {
@@ -234,7 +303,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
       http.closeAllConnections();
       await httpClosed;
       await store.close();
-      log('info', 'stopped', {});
+      log('info', 'stopped', { editions: stored });
     })());
 
   return { url, port: address.port, store, hocuspocus, compactAll, close };

@@ -5,19 +5,26 @@
  * update is refused when the sender's role may not make one of them, when a
  * story or page it touches is checked out by someone else, or when it is
  * not a valid update at all. A refused update never reaches the document;
- * the shadow, which did take it, is rebuilt from the document.
+ * the shadow, which did take it, is rebuilt from the document. An update
+ * that builds on structs the document does not have yet cannot be judged:
+ * the verdict says what it needs (held-updates.ts holds it until then).
  */
 import * as Y from 'yjs';
 import { mayChange, touchAt, type RefusalCode, type Role, type Touch } from '../../../shared/collab/rights';
 import { CONTAINER } from '../../../shared/collab/layout';
 import { heldByOther, lockKey } from '../../../shared/collab/locks';
+import { needsOf, type Needs } from './held-updates';
 
 export interface Sender {
   user: string;
   role: Role;
 }
 
-export type Verdict = { ok: true } | { ok: false; code: RefusalCode; detail: string };
+export type Verdict =
+  | { ok: true }
+  | { ok: false; code: RefusalCode; detail: string }
+  /** Not judged: it builds on structs the document lacks (`needs`); ask again once it has them. */
+  | { ok: 'later'; needs: Needs };
 
 export class UpdateGuard {
   private shadow: Y.Doc;
@@ -54,10 +61,11 @@ export class UpdateGuard {
     } finally {
       this.shadow.off('afterTransaction', capture);
     }
-    // Structs waiting for others that never came: nothing can say what they change.
+    // Structs waiting for others not here yet: nothing can say what they change until they are.
     if (this.shadow.store.pendingStructs || this.shadow.store.pendingDs) {
+      const needs = needsOf(this.shadow);
       this.rebuild();
-      return { ok: false, code: 'malformed', detail: 'missing-dependencies' };
+      return { ok: 'later', needs };
     }
     if (!changed) return { ok: true };
     const touches = this.touches(changed);

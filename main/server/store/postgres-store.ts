@@ -2,7 +2,8 @@
  * The production store: PostgreSQL through `pg`. Appends go out in order on
  * one connection (a pg Client runs its queries one after another), so a
  * compaction issued after them deletes exactly the updates already in the
- * compacted state; `flush` waits for the queue.
+ * compacted state; `append` returns the promise of its write (the server
+ * acknowledges an update once it resolves) and `flush` waits for the queue.
  */
 import pg from 'pg';
 import type { Account, NewsroomStore, Role, StoredEdition } from './store';
@@ -12,6 +13,9 @@ export class PostgresStore implements NewsroomStore {
   readonly kind = 'postgres' as const;
   private pending: Promise<unknown> = Promise.resolve();
   private failure: Error | null = null;
+  /** Appends waiting for the INSERT in flight to finish (group commit). */
+  private gathered: { name: string; data: Buffer; done: () => void; failed: (e: Error) => void }[] = [];
+  private inserting = 0;
 
   private constructor(private readonly client: pg.Client) {}
 
@@ -31,14 +35,20 @@ export class PostgresStore implements NewsroomStore {
     return store;
   }
 
-  /** Runs after everything queued before it (appends included). */
+  /**
+   * Runs after everything queued before it (appends included). A failed
+   * query fails only its caller; a lost connection fails everything after.
+   */
   private query<R extends pg.QueryResultRow>(
     text: string,
     values: unknown[] = [],
   ): Promise<pg.QueryResult<R>> {
     if (this.failure) return Promise.reject(this.failure);
     const run = this.client.query<R>(text, values);
-    this.pending = run.catch((error: Error) => (this.failure = error));
+    this.pending = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
@@ -56,29 +66,56 @@ export class PostgresStore implements NewsroomStore {
     return mergeStates([...(first ? [first] : []), ...updates.rows.map((r) => r.data)]);
   }
 
-  append(name: string, update: Uint8Array): void {
-    void this.query('INSERT INTO folio_updates (name, data) VALUES ($1, $2)', [name, Buffer.from(update)]);
+  /**
+   * Group commit: an append goes out at once when no INSERT is in flight;
+   * otherwise it waits for that one and goes out with everything else that
+   * arrived meanwhile as one INSERT, so a busy desk costs a round trip per
+   * batch, not per keystroke, and appends stay in order.
+   */
+  append(name: string, update: Uint8Array): Promise<void> {
+    const written = new Promise<void>((done, failed) =>
+      this.gathered.push({ name, data: Buffer.from(update), done, failed }),
+    );
+    if (this.inserting === 0) this.insertGathered();
+    return written;
   }
 
-  async compact(name: string, state: Uint8Array): Promise<void> {
-    // Queued after the appends that are in `state`, before any that are not.
-    await this.query('BEGIN');
-    try {
-      const upto = await this.query<{ id: string | null }>(
-        'SELECT MAX(id) AS id FROM folio_updates WHERE name = $1',
-        [name],
-      );
-      await this.query(
+  private insertGathered(): void {
+    while (this.gathered.length > 0) {
+      // 2 parameters a row; PostgreSQL takes at most 65535 in one statement.
+      const rows = this.gathered.splice(0, 10_000);
+      const values = rows.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+      this.inserting++;
+      this.query(
+        `INSERT INTO folio_updates (name, data) VALUES ${values}`,
+        rows.flatMap((r) => [r.name, r.data]),
+      )
+        .then(
+          () => rows.forEach((r) => r.done()),
+          (error: Error) => rows.forEach((r) => r.failed(error)),
+        )
+        .finally(() => {
+          if (--this.inserting === 0) this.insertGathered();
+        });
+    }
+  }
+
+  compact(name: string, state: Uint8Array): Promise<void> {
+    // Appends made before this call go out first, even while an INSERT is in flight.
+    this.insertGathered();
+    // Queued all at once (no await in between): appends queued before this call — the ones in
+    // `state` — run before BEGIN, later ones after COMMIT, so the DELETE takes exactly the former.
+    // A failed step aborts the transaction and COMMIT then rolls it back.
+    const steps = [
+      this.query('BEGIN'),
+      this.query(
         'INSERT INTO folio_editions (name, state, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
         [name, Buffer.from(state)],
-      );
-      if (upto.rows[0]?.id)
-        await this.query('DELETE FROM folio_updates WHERE name = $1 AND id <= $2', [name, upto.rows[0].id]);
-      await this.query('COMMIT');
-    } catch (error) {
-      await this.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+      ),
+      this.query('DELETE FROM folio_updates WHERE name = $1', [name]),
+      this.query('COMMIT'),
+    ];
+    return Promise.all(steps).then(() => undefined);
   }
 
   async list(): Promise<StoredEdition[]> {
@@ -162,11 +199,13 @@ export class PostgresStore implements NewsroomStore {
   }
 
   async flush(): Promise<void> {
+    this.insertGathered();
     await this.pending;
     if (this.failure) throw this.failure;
   }
 
   async close(): Promise<void> {
+    this.insertGathered();
     await this.pending.catch(() => undefined);
     await this.client.end();
   }

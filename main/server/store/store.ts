@@ -29,12 +29,16 @@ export interface NewsroomStore {
   /** The edition's whole state (compacted state merged with the update log), or null for a new one. */
   load(name: string): Promise<Uint8Array | null>;
   /**
-   * Logs one update. SQLite writes before returning (so the server's
-   * acknowledgement means it is on disk); PostgreSQL queues writes in order
-   * on one connection, and `flush` waits for them.
+   * Logs one update. SQLite writes before returning (undefined); PostgreSQL
+   * queues the write in order on its one connection and returns the promise
+   * of it. The server acknowledges an update only once it is written.
    */
-  append(name: string, update: Uint8Array): void;
-  /** Replaces the log written so far with one state (the document's state after those updates). */
+  append(name: string, update: Uint8Array): Promise<void> | void;
+  /**
+   * Replaces the log with one state. Must be called right after `state` was
+   * encoded (nothing in between): exactly the updates appended before the
+   * call are in `state`, and only they are deleted.
+   */
   compact(name: string, state: Uint8Array): Promise<void>;
   list(): Promise<StoredEdition[]>;
   remove(name: string): Promise<void>;

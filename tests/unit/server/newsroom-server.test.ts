@@ -194,6 +194,52 @@ describe.each(backends())('the newsroom server on %s', (backend) => {
     expect(new EditionBinding(fresh.doc).current()).toEqual(before);
   });
 
+  it('holds updates that arrive before the ones they build on, applies them once those arrive, and judges them as their sender', async () => {
+    t = await startTestServer(backend);
+    await publish('zk-0109');
+    // The proofreader's edits, made on a copy of the edition: two keystrokes and a frame move.
+    const copy = await t.connect('zk-0109', 'pat');
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(copy.doc));
+    copy.close();
+    const updates: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    const proof = new EditionReplica(local);
+    proof.apply([{ type: 'insert_text', storyId: 'st-lead', block: 0, offset: 0, text: '校' }], apply);
+    proof.apply([{ type: 'insert_text', storyId: 'st-lead', block: 0, offset: 1, text: '对' }], apply);
+    proof.apply([{ type: 'update_frame', frameId: 'fr-a', props: { x: 300 } }], apply);
+    expect(updates).toHaveLength(3);
+    // Sent last first on a raw socket (as a reconnecting client's queue can reach the server before its sync reply).
+    const ws = new WebSocket(t.ws);
+    ws.on('error', () => undefined);
+    await new Promise((r) => ws.once('open', r));
+    const closed = new Promise<string>((resolve) => {
+      ws.on('message', (data: Buffer) => {
+        const d = decoding.createDecoder(new Uint8Array(data));
+        decoding.readVarString(d);
+        if (decoding.readVarUint(d) === 7) resolve(decoding.readVarString(d));
+      });
+    });
+    const frame = (type: number, write: (e: encoding.Encoder) => void) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarString(e, 'zk-0109');
+      encoding.writeVarUint(e, type);
+      write(e);
+      ws.send(encoding.toUint8Array(e));
+    };
+    const token = await t.token('pat');
+    frame(2, (e) => (encoding.writeVarUint(e, 0), encoding.writeVarString(e, token)));
+    for (const u of [updates[2], updates[1], updates[0]])
+      frame(0, (e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, u)));
+    // The keystrokes are applied once the first arrives; the frame move, judged as the proofreader's, is refused.
+    expect(await closed).toBe('folio:role:proofreader:layout');
+    ws.terminate();
+    const fresh = await t.connect('zk-0109', 'eli');
+    const edition = readEdition(fresh.doc);
+    expect(text(edition).startsWith('校对')).toBe(true);
+    expect(edition.pages[0].frames.find((f) => f.id === 'fr-a')?.x).toBe(50);
+  });
+
   it('keeps every acknowledged edit across a restart, and compacts the log into one state', async () => {
     t = await startTestServer(backend);
     const { c, replica } = await publish('zk-0106');
@@ -214,6 +260,38 @@ describe.each(backends())('the newsroom server on %s', (backend) => {
     expect(after.bytes).toBeLessThan(logged.bytes);
     const back = await t.connect('zk-0106', 'eli');
     expect(readEdition(back.doc)).toEqual(expected);
+  });
+
+  it('compacts an edition while it is open, once changes settle, and keeps logging what comes after', async () => {
+    t = await startTestServer(backend, { compactDelayMs: 150, compactMaxDelayMs: 600 });
+    const { c, replica } = await publish('zk-0110');
+    const typeSome = async (n: number) => {
+      for (let i = 0; i < n; i++)
+        replica.apply(
+          [{ type: 'insert_text', storyId: 'st-lead', block: 1, offset: 0, text: String(i % 10) }],
+          apply,
+        );
+      await c.settled();
+    };
+    const stored = async () => (await t.server.store.list()).find((e) => e.name === 'zk-0110')!;
+    await typeSome(30);
+    const logged = await stored();
+    // Compacted by the server's own timer while the designer stays connected.
+    const end = Date.now() + 10_000;
+    while ((await stored()).pendingUpdates > 0 && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 50));
+    const compacted = await stored();
+    expect(compacted.pendingUpdates).toBe(0);
+    expect(compacted.bytes).toBeLessThan(logged.bytes);
+    await typeSome(5);
+    expect((await stored()).pendingUpdates).toBeGreaterThan(0);
+    const expected = replica.edition;
+    const back = await t.connect('zk-0110', 'eli');
+    expect(readEdition(back.doc)).toEqual(expected);
+    // What the store holds on its own (state + log) is the same edition.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await t.server.store.load('zk-0110'))!);
+    expect(readEdition(doc)).toEqual(expected);
   });
 
   it('a check-out makes the story read-only for others, and lapses once its holder has been gone long enough', async () => {

@@ -7,7 +7,11 @@
  * Goals: Folio at least 2× faster (issue 4) and no larger (issue 14: the
  * size ratio Chromium ÷ Folio ≥ 1×), and for Press, photos that differ from
  * a full-resolution, quality-100 export by under 2 levels of 255 at 300 dpi
- * (halftone-cell scale, tests/unit/pdf/helpers/photo-difference.ts).
+ * (halftone-cell scale, tests/unit/pdf/helpers/photo-difference.ts); and
+ * what the files hold (pdf-output-figures.ts): each photo stored once at no
+ * more than the preset's resolution, one font program per face, how
+ * pdftotext's default mode reads the stories, the Proof's structure tree,
+ * article threads in both presets, PDF/X-1a kept.
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -25,6 +29,7 @@ import { launchChromium } from '../support/chromium';
 import { listenOnLoopback } from '../support/loopback';
 import { photoDifferences } from '../unit/pdf/helpers/photo-difference';
 import { stats, type Bench, type BenchResult } from './bench';
+import { outputFigures } from './pdf-output-figures';
 
 const RUNS = 5;
 
@@ -218,6 +223,8 @@ export const bench: Bench = {
             met: worst < 2,
           });
         }
+        // What is in the file: photos, fonts, reading order, tags, threads, PDF/X (the text-only pages add nothing new).
+        if (!subject.name.includes('text only')) results.push(...(await outputFigures(subject)));
       }
     } finally {
       await browser.close();

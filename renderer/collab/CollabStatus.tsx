@@ -12,6 +12,7 @@ export function CollabStatus(_props: RightPanelProps) {
   const view = useNewsroom();
   const storyId = useEditorDeferred((s) => s.selection.storyId);
   const pageId = useEditorDeferred((s) => s.edition?.pages[s.selection.pageIndex]?.id ?? null);
+  const stories = useEditorDeferred((s) => s.edition?.stories);
   if (!view) return null;
   const session = currentNewsroomSession();
   const lockButton = (kind: 'story' | 'page', id: string | null) => {
@@ -53,6 +54,12 @@ export function CollabStatus(_props: RightPanelProps) {
             key={c.clientId}
             className="collaborator"
             data-user={c.user}
+            // Which story they are in, on hover (the chip already says the page).
+            title={
+              c.caret && stories?.[c.caret.storyId]
+                ? t('newsroomui.inStory', { user: c.user, story: stories[c.caret.storyId].name })
+                : undefined
+            }
             style={{ borderColor: c.color, color: c.color }}
           >
             {c.user}

@@ -230,6 +230,10 @@ describe('Connect to Newsroom in the browser host', () => {
     await theirCaret.hover();
     if (process.env.FOLIO_SHOT)
       await editor.screenshot({ path: process.env.FOLIO_SHOT.replace('.png', '-caret.png') });
+    // The status bar says which story she is in, on hover.
+    expect(
+      await editor.locator('[data-testid="newsroom-collaborators"] [data-user="dana"]').getAttribute('title'),
+    ).toMatch(/^dana is in the story “.+”$/);
     // And the other way round.
     await editor.keyboard.press('Home');
     await poll(async () =>

@@ -34,6 +34,7 @@ export const newsroomUiEn = {
   'newsroomui.disconnect': 'Disconnect',
   'newsroomui.disconnect.hint': 'Leave the shared edition and sign out; the window shows its own file again',
   'newsroomui.status.you': '{{user}}, {{role}}',
+  'newsroomui.inStory': '{{user}} is in the story “{{story}}”',
   'newsroomui.error.fields': 'Fill in the server address and the user name.',
   'newsroomui.error.badUrl': '“{{url}}” is not a server address: write it as ws://host:port or wss://host.',
   'newsroomui.error.unreachable':

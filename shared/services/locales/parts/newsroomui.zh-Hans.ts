@@ -35,6 +35,7 @@ export const newsroomUiZhHans: Record<keyof typeof newsroomUiEn, string> = {
   'newsroomui.disconnect': '断开连接',
   'newsroomui.disconnect.hint': '离开共享版面并退出登录，窗口恢复显示本机文件',
   'newsroomui.status.you': '{{user}}，{{role}}',
+  'newsroomui.inStory': '{{user}} 正在稿件“{{story}}”中',
   'newsroomui.error.fields': '请填写服务器地址和用户名。',
   'newsroomui.error.badUrl': '“{{url}}”不是有效的服务器地址。',
   'newsroomui.error.unreachable': '无法连接编辑部服务器 {{server}}：请检查地址，并确认服务器正在运行。',

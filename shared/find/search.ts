@@ -146,7 +146,8 @@ export function matchBlock(
   const { options } = compiled;
   const entry = prepare(block, options.widthInsensitive);
   const original = entry.text;
-  const folded = entry.folded;
+  // The cache may hold the folded text from an earlier width-insensitive search: use it only for one.
+  const folded = options.widthInsensitive ? entry.folded : null;
   const haystack = folded ? folded.text : original;
   const regexp = compiled.regexp;
   regexp.lastIndex = 0;

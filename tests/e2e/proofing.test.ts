@@ -5,7 +5,9 @@
  * a result and land on it in the story editor and on the canvas; replace
  * one, replace all in one undo step, undo; a bad regular expression says
  * so; File ▸ Preflight lists the doubled 建设建设 with a Fix that works and
- * undoes; switching a check off takes its findings away.
+ * undoes; switching a check off takes its findings away; a form added to
+ * the house list is found and fixed in one click, as a tracked change while
+ * tracking is on.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +134,35 @@ describe('proofreading the sample page: Find/Replace and copy checks', () => {
     await page.getByTestId('preflight-run').click();
     await poll(() => page.getByTestId('preflight-summary').textContent()).not.toBe('Checking…');
     await poll(() => doubled.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a form added to the house list is found on its page and fixed in one click, tracked while tracking is on', async () => {
+    await page.getByTestId('house-from').fill('入驻');
+    await page.getByTestId('house-to').fill('进驻');
+    await page.getByTestId('house-add').click();
+    await poll(() => page.getByTestId('house-list').textContent()).toContain('进驻');
+    await page.getByTestId('preflight-run').click();
+    const house = page.locator('[data-testid="preflight-finding"][data-code="copy-house-style"]');
+    await poll(() => house.count()).toBeGreaterThan(0);
+    const before = await house.count();
+    expect(await house.first().textContent()).toContain('入驻');
+    expect(await house.first().textContent()).toContain('进驻');
+    expect(await house.first().locator('.find-where').nth(1).textContent()).toMatch(/^page 1 · /);
+    expect(await house.first().locator('mark').textContent()).toBe('入驻');
+    // Tracking on: the one-click fix is a tracked deletion of 入驻 and insertion of 进驻, on the page.
+    await app.menu.choose('review', 'review.trackChanges');
+    await house.first().getByTestId('preflight-fix').click();
+    await poll(() => house.count()).toBe(before - 1);
+    const marks = page.getByTestId('page-1').getByTestId('change-mark');
+    await poll(() => marks.locator('[data-testid="change-strike"]').count()).toBeGreaterThan(0);
+    await poll(() => marks.locator('[data-testid="change-underline"]').count()).toBeGreaterThan(0);
+    await poll(pageText).toContain('进驻');
+    // One undo step takes the fix and its records away.
+    await page.mouse.click(5, 300);
+    await app.menu.choose('edit', 'edit.undo');
+    await poll(() => marks.count()).toBe(0);
+    await poll(pageText).not.toContain('进驻');
     expect(errors).toEqual([]);
   });
 });

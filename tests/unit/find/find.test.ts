@@ -116,6 +116,18 @@ describe('find', () => {
     expect(texts(edition, { pattern: '21.8', widthInsensitive: true })).toEqual(['２１.８']);
   });
 
+  it('matches a full-width pattern against both forms: ０/0, Ａ/A, ，/,', () => {
+    const wide = (pattern: string) => texts(edition, { pattern, widthInsensitive: true });
+    expect(wide('ＡＢＣ')).toEqual(['ＡＢＣ', 'ABC']);
+    expect(wide('２３个')).toEqual(['23个']);
+    expect(wide('５场次，')).toEqual(['５场次，']);
+    expect(wide('家，完成')).toEqual(['家,完成']);
+    // Off again — after width-insensitive searches of the same paragraphs — each form finds only itself.
+    expect(texts(edition, { pattern: 'ＡＢＣ' })).toEqual(['ＡＢＣ']);
+    expect(texts(edition, { pattern: 'ABC' })).toEqual(['ABC']);
+    expect(texts(edition, { pattern: '２３个' })).toEqual([]);
+  });
+
   it('runs regular expressions per paragraph, with groups taken from the story text', () => {
     expect(texts(edition, { pattern: '\\d+个', regex: true })).toEqual(['23个']);
     expect(texts(edition, { pattern: '^\\p{Script=Han}{2}', regex: true })).toEqual(['开展', '签约']);

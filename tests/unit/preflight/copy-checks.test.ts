@@ -125,6 +125,16 @@ describe('unpaired quotes, brackets and title marks', () => {
     expect(marks(e, 'copy-unpaired-marks')).toEqual([]);
   });
 
+  it('finds title marks 《》 and 〈〉 that never close or close nothing', () => {
+    const e = edition([
+      '据《人民日报报道，',
+      '见人民日报》一文',
+      '《读书〈第三期》',
+      '《周口日报》《人民日报》',
+    ]);
+    expect(marks(e, 'copy-unpaired-marks')).toEqual(['《', '》', '〈']);
+  });
+
   it('reports a single quote left open inside a double one', () => {
     expect(marks(edition(['“外‘内外”']), 'copy-unpaired-marks')).toEqual(['‘']);
   });

@@ -21,6 +21,7 @@ import { sessionOf } from '../actions/session';
 import { StoryEditor, type EditInfo } from './StoryEditor';
 import { StylesPanel } from './StylesPanel';
 import { storyDecorationsOf } from './story-decorations';
+import { StoryTrackingSwitch } from '../tracking/StoryTrackingSwitch';
 
 export function StoryPanel({ store }: RightPanelProps) {
   const { t, i18n } = useTranslation();
@@ -111,6 +112,7 @@ export function StoryPanel({ store }: RightPanelProps) {
           ))}
         </select>
       </label>
+      {story && storyId ? <StoryTrackingSwitch store={store} storyId={storyId} /> : null}
       {story && storyId ? (
         <StoryEditor
           key={storyId}

@@ -164,6 +164,8 @@ describe('tracked changes on the sample page: track, mark, accept, reject, undo,
     const box = (await app.canvas.frame('fr-5').boundingBox())!;
     await page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await page.getByTestId('story-editor-text').waitFor();
+    // The story panel's switch says the open story is tracked (by the edition's switch).
+    expect(await page.getByTestId('story-tracking').isChecked()).toBe(true);
     await selectInEditor(page, DELETED);
     await page.keyboard.press('Backspace');
     // The story holds the final text: the phrase is gone from it.

@@ -18,6 +18,9 @@ export const trackingEn = {
   'tracking.switch.story': 'Track changes in “{{name}}”',
   'tracking.switch.own': '(own setting)',
   'tracking.switch.noStory': 'Track changes in the open story (none open)',
+  'tracking.storySwitch': 'Track changes',
+  'tracking.storySwitchHint':
+    'Record every edit of this story as a tracked change (its own switch, else the edition’s)',
   'tracking.view.label': 'Page shows',
   'tracking.view.markup': 'Markup',
   'tracking.view.final': 'Final',

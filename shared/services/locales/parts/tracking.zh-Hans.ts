@@ -20,6 +20,8 @@ export const trackingZh: Record<keyof typeof trackingEn, string> = {
   'tracking.switch.story': '“{{name}}”记录修订',
   'tracking.switch.own': '（单独设置）',
   'tracking.switch.noStory': '当前稿件记录修订（未打开稿件）',
+  'tracking.storySwitch': '记录修订',
+  'tracking.storySwitchHint': '把对本稿的每处改动记录为修订（本稿单独设置，否则随本期）',
   'tracking.view.label': '版面显示',
   'tracking.view.markup': '修订标记',
   'tracking.view.final': '最终稿',

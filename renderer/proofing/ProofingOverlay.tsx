@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { xAtOffset } from '../../shared/editing/caret-map';
-import type { DisplayPage } from '../../shared/layout/display-list';
+import type { DisplayList, DisplayPage } from '../../shared/layout/display-list';
+import { markupMapOf } from '../../shared/review/markup';
 import type { CanvasOverlayProps } from '../shell/extensions';
 import { useEditor, useEditorStore } from '../state/use-editor';
 import { proofingOf, type TextRange } from './proofing-state';
@@ -18,8 +19,21 @@ interface Rect {
   height: number;
 }
 
+/**
+ * A story range in the composed text's points: in the markup view a story
+ * with tracked deletions shows their words too (shared/review/markup.ts).
+ */
+function shownRange(list: DisplayList | null, r: TextRange): TextRange {
+  const map = list ? markupMapOf(list, r.storyId) : undefined;
+  if (!map) return r;
+  const from = map.toMarkup({ block: r.block, offset: r.start }, 'forward');
+  const to = map.toMarkup({ block: r.block, offset: r.end });
+  return { ...r, block: from.block, start: from.offset, end: to.block === from.block ? to.offset : Infinity };
+}
+
 /** The rectangles a story range covers on one page. */
-function rangeRects(page: DisplayPage, ranges: readonly TextRange[]): Rect[][] {
+function rangeRects(page: DisplayPage, list: DisplayList | null, story: readonly TextRange[]): Rect[][] {
+  const ranges = story.map((r) => shownRange(list, r));
   const out: Rect[][] = ranges.map(() => []);
   if (ranges.length === 0) return out;
   for (const item of page.items) {
@@ -59,10 +73,11 @@ export function ProofingOverlay({ page, pageIndex }: CanvasOverlayProps) {
         .map((m) => ({ storyId: m.storyId, block: m.block, start: m.start, end: m.end })),
     [results, pageIndex],
   );
-  const matchRects = useMemo(() => rangeRects(page, onPage).flat(), [page, onPage]);
+  const displayList = useEditor((s) => s.displayList);
+  const matchRects = useMemo(() => rangeRects(page, displayList, onPage).flat(), [page, displayList, onPage]);
   const highlight = useMemo(
-    () => (state.highlight ? rangeRects(page, [state.highlight])[0] : []),
-    [page, state.highlight],
+    () => (state.highlight ? rangeRects(page, displayList, [state.highlight])[0] : []),
+    [page, displayList, state.highlight],
   );
 
   useEffect(() => {

@@ -114,6 +114,25 @@ async function wordsUnderMarks(page: Page, kind: 'insert' | 'delete' | 'format')
   }, kind);
 }
 
+/** The characters painted on page 1 inside the boxes of `selector` (Find's marks), in reading order. */
+async function wordsInBoxes(page: Page, selector: string): Promise<string> {
+  return page.getByTestId('page-1').evaluate((svg, wanted) => {
+    const boxes = [...svg.querySelectorAll(wanted)].map((r) => (r as SVGGraphicsElement).getBBox());
+    let out = '';
+    for (const run of svg.querySelectorAll<SVGTextElement>('text.glyph-run')) {
+      const n = run.getNumberOfChars();
+      for (let i = 0; i < n; i++) {
+        const box = run.getExtentOfChar(i);
+        const x = box.x + 0.25;
+        const y = box.y + box.height / 2;
+        if (boxes.some((b) => x >= b.x && x < b.x + b.width && y >= b.y && y <= b.y + b.height))
+          out += run.textContent![i];
+      }
+    }
+    return out;
+  }, selector);
+}
+
 /** Every character painted on page 1. */
 const pageText = (page: Page) =>
   page
@@ -266,6 +285,9 @@ describe('tracked changes on the sample page: track, mark, accept, reject, undo,
 
     await page.mouse.click(5, 300);
     await app.menu.choose('edit', 'edit.find');
+    // Find marks its matches where the page shows them, after deleted words the markup view puts back.
+    await page.getByTestId('find-pattern').fill('四上');
+    await poll(() => wordsInBoxes(page, '[data-testid="find-mark"]')).toBe('四上');
     await page.getByTestId('find-pattern').fill('同心圆');
     await poll(() => page.getByTestId('find-result').count()).toBeGreaterThan(0);
     await page.getByTestId('find-result').first().click();

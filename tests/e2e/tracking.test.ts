@@ -287,7 +287,7 @@ describe('tracked changes on the sample page: track, mark, accept, reject, undo,
     await app.menu.choose('edit', 'edit.find');
     // Find marks its matches where the page shows them, after deleted words the markup view puts back.
     await page.getByTestId('find-pattern').fill('四上');
-    await poll(() => wordsInBoxes(page, '[data-testid="find-mark"]')).toBe('四上');
+    await poll(() => wordsInBoxes(page, '[data-testid="find-mark"]')).toMatch(/^(四上)+$/);
     await page.getByTestId('find-pattern').fill('同心圆');
     await poll(() => page.getByTestId('find-result').count()).toBeGreaterThan(0);
     await page.getByTestId('find-result').first().click();

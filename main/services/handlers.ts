@@ -253,8 +253,10 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
       return { problems: await backend.preflight(record.edition, record.assets, { userDictionary }) };
     },
 
-    'edition.setDirty': async ({ documentId, dirty }) => {
-      documents.get(documentId).dirty = dirty;
+    'edition.setDirty': async ({ documentId, dirty }, context) => {
+      // A shared edition's edits are on the server (or in its local copy until it is back): closing the
+      // window loses nothing, so Electron does not ask to save it as a file.
+      documents.get(documentId).dirty = dirty && !(context.newsroom && context.documentId === documentId);
       return null;
     },
 

@@ -230,6 +230,14 @@ describe('Connect to Newsroom in the browser host', () => {
     await theirCaret.hover();
     if (process.env.FOLIO_SHOT)
       await editor.screenshot({ path: process.env.FOLIO_SHOT.replace('.png', '-caret.png') });
+    // Her edits are on the server: the host holds nothing unsaved for the window (Electron asks nothing on close).
+    const origin = new URL(hosts[0].url).origin;
+    const current = await fetch(`${origin}/api/${encodeURIComponent('folio:edition.current')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-folio-token': hosts[0].token },
+      body: '{}',
+    });
+    expect(((await current.json()) as { result: { dirty: boolean } }).result.dirty).toBe(false);
     // The status bar says which story she is in, on hover.
     expect(
       await editor.locator('[data-testid="newsroom-collaborators"] [data-user="dana"]').getAttribute('title'),

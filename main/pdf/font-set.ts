@@ -9,6 +9,7 @@ import type { DocInternals, EmbeddedFontInternals } from './pdfkit-internals';
 import { glyphTexts, type CmapLookup } from './glyph-text';
 import { addComposite, supportsComposites } from './composite-glyphs';
 import { setBoxes } from './set-boxes';
+import { writeCompactWidths } from './cid-widths';
 
 export class MissingFontError extends Error {
   constructor(readonly ref: FontFaceRef) {
@@ -37,6 +38,7 @@ export class PdfFontSet {
     // pdfkit keys its font cache by the family argument: one EmbeddedFont per face per document.
     this.doc.font(font, `folio:${fontKey}`);
     const face = this.doc._font;
+    writeCompactWidths(face);
     this.embedded.set(fontKey, face);
     return face;
   }

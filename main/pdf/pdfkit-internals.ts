@@ -35,6 +35,8 @@ export interface EmbeddedFontInternals {
   /** Code points by subset glyph id (written as the ToUnicode CMap). */
   unicode: number[][];
   ref(): PdfRef;
+  /** Writes the font's objects (at the document's end). */
+  embed(): void;
 }
 
 export interface PageInternals {

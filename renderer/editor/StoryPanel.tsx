@@ -88,6 +88,7 @@ export function StoryPanel({ store }: RightPanelProps) {
     () => (displayList && storyId ? storyFit(displayList, storyId) : null),
     [displayList, storyId],
   );
+  const status = useMemo(() => (fit ? fitSummary(fit, uiLanguage) : ''), [fit, uiLanguage]);
   const caretRequest = useMemo(
     () => (caret && caret.storyId === storyId ? { point: caret.point, focus: caret.focus } : null),
     [caret, storyId],
@@ -124,7 +125,7 @@ export function StoryPanel({ store }: RightPanelProps) {
           onSelect={onSelect}
           onCommand={onCommand}
           caretRequest={caretRequest}
-          status={fit ? fitSummary(fit, uiLanguage) : ''}
+          status={status}
           overset={!!fit && (fit.oversetCharacters > 0 || fit.copyfitLines < 0)}
           fontFamily={fontFamily}
           resync={resync}

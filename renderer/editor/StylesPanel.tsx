@@ -6,7 +6,7 @@
  * every story that uses it, since the composer resolves styles as it sets
  * the text. Labels come from the shared locales (styles.*).
  */
-import { useState, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../shared/model/types';
 import type { Operation } from '../../shared/model/ops/types';
@@ -28,17 +28,27 @@ import { SwatchesSection } from './styles/SwatchesSection';
 import { DeleteStyleForm } from './styles/DeleteStyleForm';
 import { characterStyleUsage, paragraphStyleUsage } from '../../shared/editing/style-usage';
 
-export function StylesPanel({ store }: RightPanelProps) {
+/** Memoised: the story panel around it renders on every keystroke, this panel only when what it shows changes. */
+export const StylesPanel = memo(function StylesPanel({ store }: RightPanelProps) {
   const { t } = useTranslation();
   const session = sessionOf(store);
   const styles = useEditorDeferred((s) => s.edition?.styles ?? null);
   const language = useEditorDeferred((s) => s.edition?.meta.language ?? 'zh-Hans');
   const units = useEditorDeferred((s) => s.view.units);
-  const textSelection = useSyncExternalStore(session.subscribe, () => session.getTextSelection());
+  // The story and blocks the selection spans: typing moves the caret within a block, which
+  // renders nothing here again. Handlers read the selection as it is when clicked.
+  const span = useSyncExternalStore(session.subscribe, () => {
+    const selection = session.getTextSelection();
+    return selection
+      ? `${selection.storyId}\u0000${selection.anchor.block}\u0000${selection.focus.block}`
+      : '';
+  });
+  const [spanStory, , spanFocus] = span.split('\u0000');
+  const hasSelection = span !== '';
   // The paragraph style in use where the caret is (its own style, else its role's), marked in the list.
   const styleAtCaret = useEditorDeferred((s) => {
-    if (!textSelection || !s.edition) return null;
-    const block = s.edition.stories[textSelection.storyId]?.blocks[textSelection.focus.block];
+    if (!hasSelection || !s.edition) return null;
+    const block = s.edition.stories[spanStory]?.blocks[Number(spanFocus)];
     return block ? (block.styleId ?? s.edition.styles.roleStyles[block.type] ?? null) : null;
   });
   const [selected, setSelected] = useState<Id | null>(null);
@@ -60,12 +70,14 @@ export function StylesPanel({ store }: RightPanelProps) {
   const charId = selectedChar && styles.character[selectedChar] ? selectedChar : null;
 
   const selectedBlocks = (): number[] => {
+    const textSelection = session.getTextSelection();
     if (!textSelection) return [];
     const a = Math.min(textSelection.anchor.block, textSelection.focus.block);
     const b = Math.max(textSelection.anchor.block, textSelection.focus.block);
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   };
   const setCharStyle = (id: Id | null) => {
+    const textSelection = session.getTextSelection();
     if (!textSelection) return;
     const forward = before(textSelection.anchor, textSelection.focus);
     run(t('styles.step.applyChar'), () => [
@@ -112,27 +124,28 @@ export function StylesPanel({ store }: RightPanelProps) {
         <button
           type="button"
           data-testid="style-apply"
-          disabled={!styleId || !textSelection}
-          onClick={() =>
-            styleId &&
-            textSelection &&
-            run(t('styles.step.apply'), () =>
-              applyParagraphStyle(textSelection.storyId, selectedBlocks(), styleId),
-            )
-          }
+          disabled={!styleId || !hasSelection}
+          onClick={() => {
+            const textSelection = session.getTextSelection();
+            if (styleId && textSelection)
+              run(t('styles.step.apply'), () =>
+                applyParagraphStyle(textSelection.storyId, selectedBlocks(), styleId),
+              );
+          }}
         >
           {t('styles.apply')}
         </button>
         <button
           type="button"
           data-testid="style-clear"
-          disabled={!textSelection}
-          onClick={() =>
-            textSelection &&
-            run(t('styles.step.clear'), () =>
-              applyParagraphStyle(textSelection.storyId, selectedBlocks(), null),
-            )
-          }
+          disabled={!hasSelection}
+          onClick={() => {
+            const textSelection = session.getTextSelection();
+            if (textSelection)
+              run(t('styles.step.clear'), () =>
+                applyParagraphStyle(textSelection.storyId, selectedBlocks(), null),
+              );
+          }}
         >
           {t('styles.roleDefault')}
         </button>
@@ -197,7 +210,7 @@ export function StylesPanel({ store }: RightPanelProps) {
         <button
           type="button"
           data-testid="char-style-apply"
-          disabled={!charId || !textSelection}
+          disabled={!charId || !hasSelection}
           onClick={() => charId && setCharStyle(charId)}
         >
           {t('styles.applyChar')}
@@ -205,7 +218,7 @@ export function StylesPanel({ store }: RightPanelProps) {
         <button
           type="button"
           data-testid="char-style-remove"
-          disabled={!textSelection}
+          disabled={!hasSelection}
           onClick={() => setCharStyle(null)}
         >
           {t('styles.removeChar')}
@@ -255,7 +268,7 @@ export function StylesPanel({ store }: RightPanelProps) {
       />
     </details>
   );
-}
+});
 
 function StyleList(props: {
   items: { id: Id; name: string; basedOn: Id | null }[];

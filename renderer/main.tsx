@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { extensions } from 'folio:extensions';
 import type { OpenDocument } from '../shared/services/api';
+import type { DisplayList } from '../shared/layout/display-list';
 import { isCommandId } from '../shared/services/commands';
 import { resolveLanguage, translate } from '../shared/services/locales';
 import { registerFontFace, registerUiFace } from './canvas/font-faces';
@@ -96,8 +97,7 @@ async function start(): Promise<void> {
   try {
     const composer = await composerReady;
     // Paint only with faces registered from the very bytes the composer measured.
-    const registerFaces = async () => {
-      const list = store.getState().displayList;
+    const registerFacesOf = async (list: DisplayList | null) => {
       if (!list) return;
       await Promise.all(
         Object.values(list.fonts).map((face) => {
@@ -106,6 +106,8 @@ async function start(): Promise<void> {
         }),
       );
     };
+    const registerFaces = () => registerFacesOf(store.getState().displayList);
+    composer.onDetachedList = registerFacesOf;
     store.subscribe(() => void registerFaces());
     composer.onFontsLoaded = () => store.recompose();
     const edition = store.getState().edition;

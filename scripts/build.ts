@@ -30,6 +30,7 @@ const EXTENSION_FOLDERS = [
   'notes',
   'comments',
   'tracking',
+  'rounds',
 ];
 
 /** Generates `folio:extensions`: the `extension` export of each extension.ts that exists. */

@@ -53,8 +53,14 @@ export function describeFailure(error: unknown): ServiceFailure {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PreflightRefusedError') {
     const findings = (error as { findings: PreflightFinding[] }).findings;
-    const count = findings.filter((finding) => finding.severity === 'error').length;
-    return { message, text: text('error.export.preflight', { count }) };
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    // Pages not signed off are the desk's business, not a print problem: say which pages.
+    const unsigned = errors.filter((finding) => finding.code === 'unsigned-page');
+    if (unsigned.length > 0 && unsigned.length === errors.length) {
+      const pages = unsigned.map((finding) => finding.pageNumber).join(', ');
+      return { message, text: text('error.export.unsigned', { count: unsigned.length, pages }) };
+    }
+    return { message, text: text('error.export.preflight', { count: errors.length }) };
   }
   if (name === 'UnexportableError') {
     const { detail } = (error as { finding: PreflightFinding }).finding;

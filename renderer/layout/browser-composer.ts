@@ -7,7 +7,7 @@
  * fetched: composing with a loader that records which files it lacked tells
  * which those are; they are fetched and the edition is composed again.
  */
-import type { StoryChange } from '../../shared/layout';
+import { Composition, type StoryChange } from '../../shared/layout';
 import { ReviewComposition, type ReviewViewOptions } from '../../shared/review/review-composition';
 import type { DisplayList } from '../../shared/layout/display-list';
 import { createParagraphComposer, createShaper, FontRegistry, type Shaper } from '../../shared/layout/text';
@@ -38,6 +38,9 @@ export interface BrowserComposer extends Composer {
   prepare(edition: Edition): Promise<void>;
   /** Called after fonts an edit needed have arrived (the store recomposes). */
   onFontsLoaded: (() => void) | null;
+  /** Called with each detached list before it is returned, to register its faces for painting. */
+  onDetachedList: ((list: DisplayList) => Promise<void>) | null;
+  composeDetached(edition: Edition): Promise<DisplayList>;
 }
 
 /**
@@ -76,6 +79,11 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
   const create = () =>
     new ReviewComposition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
   let composition = create();
+  // Other states (proof rounds) compose apart, so the live composition keeps its incremental state;
+  // a comparison is of what prints (the final text), so a plain Composition.
+  const createDetached = () =>
+    new Composition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
+  let detached = createDetached();
   let loading: Promise<void> | null = null;
   const options = (view?: ComposeView): ReviewViewOptions => ({
     view: view?.review ?? 'markup',
@@ -85,6 +93,7 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
   /** New registry and composition: registries remember faces they could not load. */
   const rebuild = () => {
     composition = create();
+    detached = createDetached();
   };
   const fetchMissing = async (files: string[]) => {
     await Promise.all(
@@ -121,6 +130,24 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
 
   const composer: BrowserComposer = {
     onFontsLoaded: null,
+    onDetachedList: null,
+    async composeDetached(edition) {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        missing.clear();
+        let list: DisplayList | null = null;
+        try {
+          list = detached.compose(edition);
+        } catch (error) {
+          if (missing.size === 0) throw error;
+        }
+        if (list && missing.size === 0) {
+          await composer.onDetachedList?.(list);
+          return list;
+        }
+        await fetchMissing([...missing]);
+      }
+      throw new Error('fonts: gave up after too many rounds of missing files');
+    },
     fontBytes: (file) => bytes.get(file) ?? null,
     async prepare(edition) {
       // One parallel round for what the styles ask for; composing then finds any fallback faces.

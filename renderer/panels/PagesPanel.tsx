@@ -1,10 +1,13 @@
 /** The pages panel: a live thumbnail per page (the canvas's own painted page, reused by reference). */
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PageBadgeProps } from '../shell/extensions';
 import { useEditorDeferred, useEditorStore } from '../state/use-editor';
 
 const THUMB_WIDTH = 120;
 
-export function PagesPanel() {
+/** `badges`: the extensions' marks beside each thumbnail (a page's proof status). */
+export function PagesPanel({ badges = [] }: { badges?: ComponentType<PageBadgeProps>[] }) {
   const { t } = useTranslation();
   const store = useEditorStore();
   const pages = useEditorDeferred((state) => state.displayList?.pages);
@@ -34,6 +37,9 @@ export function PagesPanel() {
               </svg>
               <span>{t('panel.page', { n: page.index + 1 })}</span>
             </button>
+            {badges.map((Badge, i) => (
+              <Badge key={i} pageId={page.pageId} pageIndex={page.index} />
+            ))}
           </li>
         ))}
       </ol>

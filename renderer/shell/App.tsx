@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FolioServices, HostInfo } from '../../shared/services/api';
 import { PageCanvas } from '../canvas/PageCanvas';
-import type { PaintContext } from '../canvas/paint-context';
+import { PaintContextValue, type PaintContext } from '../canvas/paint-context';
 import { PagesPanel } from '../panels/PagesPanel';
 import { PropertiesPanel } from '../panels/PropertiesPanel';
 import { useEditor, useEditorStore } from '../state/use-editor';
@@ -72,6 +72,7 @@ export function App({
   const overlays = extensions.flatMap((extension) =>
     extension.CanvasOverlay ? [extension.CanvasOverlay] : [],
   );
+  const badges = extensions.flatMap((extension) => (extension.PageBadge ? [extension.PageBadge] : []));
   return (
     <div className={native ? 'app native' : 'app'} data-testid="app" data-ready={ready || undefined}>
       {native ? null : (
@@ -79,7 +80,7 @@ export function App({
       )}
       <div className="workspace">
         <aside className="left-panels">
-          <PagesPanel />
+          <PagesPanel badges={badges} />
         </aside>
         <main className="center">
           {error ? (
@@ -92,9 +93,12 @@ export function App({
           )}
           {!ready && !error ? <div className="loading">{t('app.loading')}</div> : null}
           <PageCanvas paint={paint} overlays={overlays} bodySize={bodySize} />
-          {extensions.map((extension) =>
-            extension.CenterView ? <extension.CenterView key={extension.id} store={store} /> : null,
-          )}
+          {/* Center views paint pages too (a comparison of proof rounds): the canvas's paint context. */}
+          <PaintContextValue.Provider value={paint}>
+            {extensions.map((extension) =>
+              extension.CenterView ? <extension.CenterView key={extension.id} store={store} /> : null,
+            )}
+          </PaintContextValue.Provider>
         </main>
         <aside className="right-panels" data-testid="right-panels">
           <PropertiesPanel bodySize={bodySize} />

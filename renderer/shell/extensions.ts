@@ -32,6 +32,12 @@ export interface CanvasOverlayProps {
   toPagePoint(clientX: number, clientY: number): { x: number; y: number };
 }
 
+export interface PageBadgeProps {
+  pageId: string;
+  /** Zero-based page index. */
+  pageIndex: number;
+}
+
 export interface RightPanelProps {
   store: EditorStore;
 }
@@ -45,6 +51,8 @@ export interface ShellExtension {
    * `event.preventDefault()` keeps the shell from changing the selection.
    */
   CanvasOverlay?: ComponentType<CanvasOverlayProps>;
+  /** Shown beside a page's thumbnail in the pages panel (its proof status). */
+  PageBadge?: ComponentType<PageBadgeProps>;
   /** Shown in the status bar (a shared edition's connection state and collaborators). */
   StatusItem?: ComponentType<RightPanelProps>;
   /** Shown above the page canvas (the offline banner). */

@@ -42,6 +42,12 @@ export interface Composer {
   compose(edition: Edition, view?: ComposeView): DisplayList;
   /** Recomposes after text edits, from the changed paragraphs on; falls back to compose(). */
   update(edition: Edition, changes: readonly StoryChange[], view?: ComposeView): DisplayList;
+  /**
+   * Composes another state of the edition (a proof round's snapshot) apart
+   * from the live composition, whose incremental state it leaves alone;
+   * fetches the fonts that state needs first.
+   */
+  composeDetached?(edition: Edition): Promise<DisplayList>;
 }
 
 export interface Selection {
@@ -96,6 +102,13 @@ export interface AppliedChange {
   meta: ApplyMeta;
 }
 
+/**
+ * Rewrites a user's change before it is applied, returning the operations
+ * to apply instead (usually the same ones with more after them: the
+ * sign-off an edit reopens), so what it adds is part of the same undo step.
+ */
+export type EditTransform = (operations: EditionOperation[], state: EditorState) => EditionOperation[];
+
 /** Says why a change may not be made (a message for the user), or null when it may. */
 export type EditGuard = (operations: readonly EditionOperation[], edition: Edition) => string | null;
 
@@ -129,6 +142,7 @@ export class EditorStore {
   private deferredPending = false;
   private readonly appliedListeners = new Set<(change: AppliedChange) => void>();
   private guard: EditGuard | null = null;
+  private readonly transforms: EditTransform[] = [];
 
   constructor(
     private readonly applyOperation: ApplyOperation | null,
@@ -184,11 +198,26 @@ export class EditorStore {
     this.guard = guard;
   }
 
+  /**
+   * Adds a rewrite every user change passes through before the guard and
+   * the apply (undo, redo, remote and load changes do not: they replay what
+   * was already rewritten). Rewrites run in the order they were added.
+   */
+  addTransform(transform: EditTransform): () => void {
+    this.transforms.push(transform);
+    return () => {
+      const at = this.transforms.indexOf(transform);
+      if (at >= 0) this.transforms.splice(at, 1);
+    };
+  }
+
   /** Applies operations in order as one change, recomposes and notifies. */
   apply(operations: EditionOperation | EditionOperation[], meta: ApplyMeta = {}): void {
-    const list = Array.isArray(operations) ? operations : [operations];
+    let list = Array.isArray(operations) ? operations : [operations];
     const before = this.state.edition;
     if (!before) throw new LocalizedError('error.noEdition');
+    if ((meta.origin ?? 'user') === 'user')
+      for (const transform of this.transforms) list = transform(list, this.state);
     if (this.guard && meta.origin !== 'remote' && meta.origin !== 'load') {
       const refusal = this.guard(list, before);
       if (refusal) throw new EditRefused(refusal);
@@ -203,6 +232,20 @@ export class EditorStore {
     this.recomposeNow(storyChanges, defer);
     const change: AppliedChange = { operations: list, before, after, meta: { origin: 'user', ...meta } };
     for (const listener of this.appliedListeners) listener(change);
+  }
+
+  /**
+   * Composes another state of the edition (a proof round) with the same
+   * engine and fonts, without disturbing the live display list.
+   */
+  async composeDetached(edition: Edition): Promise<DisplayList> {
+    const composer = this.composer;
+    if (!composer) throw new LocalizedError('error.editingUnavailable');
+    if (composer.composeDetached) return composer.composeDetached(edition);
+    // A composer without a detached mode: compose, then put the live state back.
+    const list = composer.compose(edition);
+    this.recompose();
+    return list;
   }
 
   /** Replaces the edition wholesale (recovery, reload); not an undoable change. */

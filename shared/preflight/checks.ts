@@ -8,7 +8,6 @@ import { translate } from '../services/locales';
 import { findingText, type PreflightTextKey } from './finding-text';
 import { pageStatus, reviewOf } from '../model/review';
 import { pendingChanges as reviewPending } from '../review/resolve';
-import type { MessageKey } from '../services/locales';
 import {
   MIN_EFFECTIVE_PPI,
   type FindingCode,
@@ -327,11 +326,11 @@ export function unsignedPages(ctx: CheckContext): PreflightFinding[] {
   return edition.pages.flatMap((page, i) => {
     const status = pageStatus(edition, page.id);
     if (status === 'signed') return [];
-    const values = { status: translate('en', `preflight.status.${status}` as MessageKey) };
+    // One key per status, so the status is in the language the finding is shown in.
     return [
       required
-        ? finding(ctx, 'error', 'unsigned-page', i + 1, null, 'preflight.unsignedRequired', values)
-        : finding(ctx, 'warning', 'unsigned-page', i + 1, null, 'preflight.unsigned', values),
+        ? finding(ctx, 'error', 'unsigned-page', i + 1, null, `preflight.unsignedRequired.${status}`, {})
+        : finding(ctx, 'warning', 'unsigned-page', i + 1, null, `preflight.unsignedPage.${status}`, {}),
     ];
   });
 }

@@ -22,6 +22,7 @@ import { MemoryPreferences } from '../../main/services/preferences';
 import { startWebHost, type WebHost } from '../../main/web/host';
 import type { Edition } from '../../shared/model/types';
 import { translate } from '../../shared/services/locales';
+import { defaultRoundName } from '../../shared/review';
 import { foreignPieces, type UiLanguage } from '../support/ui-language';
 import { AppPage } from './support/app-page';
 import { launchChromium } from './support/browser';
@@ -395,6 +396,49 @@ const SCENES: Scene[] = [
         }
         await page.getByTestId('changes-empty').waitFor();
         await page.getByTestId('changes-close').click();
+      };
+    },
+  },
+  {
+    name: 'Start Proof Round dialog with its default name',
+    open: async (page) => {
+      // The round's default name follows the edition's language (一校 / Proof 1): the edition's words.
+      const { edition } = await currentEdition(host);
+      content.push(defaultRoundName(edition.meta.language, 1));
+      await openMenu(page, 'review');
+      await page.getByTestId('command-review.startRound').click();
+      await page.getByTestId('start-round-dialog').waitFor();
+      return () => page.getByTestId('start-round-cancel').click();
+    },
+  },
+  {
+    name: 'Proof rounds panel with a round and the sign-off desk, then a comparison with its redline',
+    open: async (page) => {
+      const prefs = (await callHost(host, 'preferences.get', {})) as { userName: string };
+      content.push(prefs.userName);
+      await openMenu(page, 'review');
+      await page.getByTestId('command-review.startRound').click();
+      await page.getByTestId('start-round-ok').click();
+      await page.getByTestId('round').waitFor();
+      // An edit after the round, so the comparison has a page and a story to show.
+      const [text] = await framesOfKind(page, 'text');
+      await clickFrame(page, text, true);
+      await page.getByTestId('story-editor-text').click();
+      await page.keyboard.type(TYPED);
+      await closeMenu(page).catch(() => undefined);
+      await openMenu(page, 'review');
+      await page.getByTestId('command-review.compare').click();
+      await page.locator('[data-testid="compare-view"][data-status="ready"]').waitFor();
+      await page.getByTestId('compare-story').first().waitFor();
+      return async () => {
+        await page.getByTestId('compare-close').click();
+        // Undo the typing and the round: the tour goes on with the edition as it was.
+        for (let i = 0; i < 2; i++) {
+          await openMenu(page, 'edit');
+          await page.getByTestId('command-edit.undo').click();
+        }
+        await page.getByTestId('round').waitFor({ state: 'detached' });
+        await page.getByTestId('rounds-close').click();
       };
     },
   },

@@ -18,6 +18,7 @@ import { trackingEn } from './parts/tracking.en';
 import { jumpLinesEn } from './parts/jumplines.en';
 import { commentsEn } from './parts/comments.en';
 import { newsroomUiEn } from './parts/newsroomui.en';
+import { roundsEn } from './parts/rounds.en';
 
 export const en = {
   ...shellEn,
@@ -296,6 +297,8 @@ export const en = {
   ...commentsEn,
   // Connect to Newsroom, the edition list, presence in the story editor (issue 12 items 5 and 7).
   ...newsroomUiEn,
+  // Proof rounds (校次), comparing them, sign-off (签版) (rounds helper, issue 11 items 4 and 5).
+  ...roundsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { commentsZh } from './parts/comments.zh-Hans';
 import { trackingZh } from './parts/tracking.zh-Hans';
 import { jumpLinesZh } from './parts/jumplines.zh-Hans';
 import { newsroomUiZhHans } from './parts/newsroomui.zh-Hans';
+import { roundsZh } from './parts/rounds.zh-Hans';
 
 export const zhHans: Record<MessageKey, string> = {
   ...shellZh,
@@ -282,4 +283,5 @@ export const zhHans: Record<MessageKey, string> = {
   ...jumpLinesZh,
   ...commentsZh,
   ...newsroomUiZhHans,
+  ...roundsZh,
 };

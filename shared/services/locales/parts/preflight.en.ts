@@ -33,8 +33,9 @@ export const preflightEn = {
   // Proofreading desk (issue 11: tracked changes, sign-off).
   'preflight.pendingChanges':
     "story '{{story}}' has {{count}} pending tracked changes (the export prints the text as if they were accepted)",
-  'preflight.unsigned': 'not signed off for press ({{status}})',
-  'preflight.unsignedRequired': 'not signed off for press ({{status}}); this edition requires sign-off',
-  'preflight.status.draft': 'draft',
-  'preflight.status.in-proof': 'in proof',
+  'preflight.unsignedPage.draft': 'not signed off for press (draft)',
+  'preflight.unsignedPage.in-proof': 'not signed off for press (in proof)',
+  'preflight.unsignedRequired.draft': 'not signed off for press (draft); this edition requires sign-off',
+  'preflight.unsignedRequired.in-proof':
+    'not signed off for press (in proof); this edition requires sign-off',
 } as const;

@@ -30,8 +30,8 @@ export const preflightZh: Record<keyof typeof preflightEn, string> = {
   'preflight.emptyImageFrame': '空图框：没有置入图片',
   // 校对台（修订、签版）
   'preflight.pendingChanges': '稿件“{{story}}”有 {{count}} 处修订未处理（输出按全部接受后的文字）',
-  'preflight.unsigned': '未签版（{{status}}）',
-  'preflight.unsignedRequired': '未签版（{{status}}）；本期要求签版后才能付印',
-  'preflight.status.draft': '草稿',
-  'preflight.status.in-proof': '校对中',
+  'preflight.unsignedPage.draft': '未签版（草稿）',
+  'preflight.unsignedPage.in-proof': '未签版（校对中）',
+  'preflight.unsignedRequired.draft': '未签版（草稿）；本期要求签版后才能付印',
+  'preflight.unsignedRequired.in-proof': '未签版（校对中）；本期要求签版后才能付印',
 };

@@ -240,7 +240,7 @@ export class EditorStore {
    */
   async composeDetached(edition: Edition): Promise<DisplayList> {
     const composer = this.composer;
-    if (!composer) throw new LocalizedError('error.editingUnavailable');
+    if (!composer) throw new LocalizedError('rounds.composing');
     if (composer.composeDetached) return composer.composeDetached(edition);
     // A composer without a detached mode: compose, then put the live state back.
     const list = composer.compose(edition);

@@ -36,6 +36,8 @@ import { EditionReplica } from '../../shared/collab/edition-binding';
 import { signIn } from '../../shared/collab/newsroom-client';
 
 const VIEWPORT = { width: 1600, height: 1000 };
+/** One tour of every scene: two dozen panels, each a few round trips, take minutes on a loaded 2-core machine. */
+const TOUR_TIMEOUT = 240_000;
 /** What the tour types: the user's own text, which messages quote back. */
 const TYPED = 'xyz';
 /** A word of the sample's lead story, for the Find panel to find. */
@@ -515,30 +517,38 @@ describe.each(['en', 'zh-Hans'] as const)('the %s UI (Language = System)', (lang
     expect(await page.getByTestId('tool-text').textContent()).toBe(translate(language, 'tools.tool.text'));
   });
 
-  it('shows every panel, menu, dialog and notice in that one language', async () => {
-    const problems = await tour(page, language);
-    const count = Object.values(problems).flat().length;
-    console.log(`ui-language ${language}: ${SCENES.length} scenes, ${count} strings of the other language`);
-    expect(problems).toEqual({});
-  });
+  it(
+    'shows every panel, menu, dialog and notice in that one language',
+    async () => {
+      const problems = await tour(page, language);
+      const count = Object.values(problems).flat().length;
+      console.log(`ui-language ${language}: ${SCENES.length} scenes, ${count} strings of the other language`);
+      expect(problems).toEqual({});
+    },
+    TOUR_TIMEOUT,
+  );
 
-  it('shows every panel in the other language once it is chosen, without a reload', async () => {
-    const other = OTHER[language];
-    await page.getByTestId('language-select').selectOption(other);
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(other);
-    expect(await page.getByTestId('menu-file').textContent()).toBe(translate(other, 'menu.file'));
-    expect(await page.getByTestId('properties-panel').locator('h2').textContent()).toContain(
-      translate(other, 'panel.properties'),
-    );
-    const problems = await tour(page, other);
-    const count = Object.values(problems).flat().length;
-    console.log(`ui-language ${language} → ${other}: ${count} strings of the other language`);
-    expect(problems).toEqual({});
-    // Back to System: the system's language again.
-    await page.getByTestId('language-select').selectOption('system');
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
-    expect(await foreignIn(page, language)).toEqual([]);
-  });
+  it(
+    'shows every panel in the other language once it is chosen, without a reload',
+    async () => {
+      const other = OTHER[language];
+      await page.getByTestId('language-select').selectOption(other);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(other);
+      expect(await page.getByTestId('menu-file').textContent()).toBe(translate(other, 'menu.file'));
+      expect(await page.getByTestId('properties-panel').locator('h2').textContent()).toContain(
+        translate(other, 'panel.properties'),
+      );
+      const problems = await tour(page, other);
+      const count = Object.values(problems).flat().length;
+      console.log(`ui-language ${language} → ${other}: ${count} strings of the other language`);
+      expect(problems).toEqual({});
+      // Back to System: the system's language again.
+      await page.getByTestId('language-select').selectOption('system');
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+      expect(await foreignIn(page, language)).toEqual([]);
+    },
+    TOUR_TIMEOUT,
+  );
 
   it('offers recovery after a crash in that language', async () => {
     const recovering = await openApp(recoveryHost.url, language);

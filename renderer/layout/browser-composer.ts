@@ -9,6 +9,7 @@
  */
 import { Composition, type StoryChange } from '../../shared/layout';
 import { ReviewComposition, type ReviewViewOptions } from '../../shared/review/review-composition';
+import { composeAfter } from '../../shared/review/compose-states';
 import type { DisplayList } from '../../shared/layout/display-list';
 import { createParagraphComposer, createShaper, FontRegistry, type Shaper } from '../../shared/layout/text';
 import { resolveParagraphStyle } from '../../shared/model/styles';
@@ -84,6 +85,8 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
   const createDetached = () =>
     new Composition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
   let detached = createDetached();
+  // What `detached` composed last, so the next state (a later round) composes incrementally from it.
+  let lastDetached: { edition: Edition; list: DisplayList } | null = null;
   let loading: Promise<void> | null = null;
   const options = (view?: ComposeView): ReviewViewOptions => ({
     view: view?.review ?? 'markup',
@@ -94,6 +97,7 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
   const rebuild = () => {
     composition = create();
     detached = createDetached();
+    lastDetached = null;
   };
   const fetchMissing = async (files: string[]) => {
     await Promise.all(
@@ -136,11 +140,13 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
         missing.clear();
         let list: DisplayList | null = null;
         try {
-          list = detached.compose(edition);
+          list = composeAfter(detached, lastDetached, edition);
         } catch (error) {
+          lastDetached = null;
           if (missing.size === 0) throw error;
         }
         if (list && missing.size === 0) {
+          lastDetached = { edition, list };
           await composer.onDetachedList?.(list);
           return list;
         }

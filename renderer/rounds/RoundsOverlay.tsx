@@ -6,19 +6,17 @@
  * as it hides every guide.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { reviewOf } from '../../shared/model/review';
 import type { CanvasOverlayProps } from '../shell/extensions';
 import { useEditor, useEditorStore } from '../state/use-editor';
 import { roundsOf } from './rounds-state';
-import { useStatusText } from './status-text';
+import { usePageStatus } from './status-text';
 
 export function RoundsOverlay({ page, scale }: CanvasOverlayProps) {
   const store = useEditorStore();
   const rounds = roundsOf(store);
   const { marked } = useSyncExternalStore(rounds.subscribe, rounds.get);
   const preview = useEditor((s) => s.view.preview);
-  const edition = useEditor((s) => s.edition);
-  const statusText = useStatusText();
+  const view = usePageStatus(page.pageId);
   const focused = useRef<SVGRectElement>(null);
   const here = marked?.pages.find((p) => p.pageId === page.pageId) ?? null;
   const focusIndex = marked?.focus?.pageId === page.pageId ? marked.focus.index : -1;
@@ -28,10 +26,7 @@ export function RoundsOverlay({ page, scale }: CanvasOverlayProps) {
     // On a jump only, not on every recompose.
   }, [marked?.jump, focusIndex]);
 
-  if (preview || !edition) return null;
-  const review = reviewOf(edition);
-  const inUse = review.rounds.length > 0 || Object.keys(review.signoffs).length > 0;
-  const view = inUse ? statusText(edition, page.pageId) : null;
+  if (preview) return null;
   const px = 1 / scale;
   return (
     <g className="rounds-overlay" pointerEvents="none">

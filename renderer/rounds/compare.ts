@@ -7,7 +7,7 @@
  */
 import type { Edition } from '../../shared/model/types';
 import { reviewOf } from '../../shared/model/review';
-import { diffEditions, editionOfSnapshot } from '../../shared/review';
+import { diffEditions, editionOfSnapshot, shareEqual } from '../../shared/review';
 import { LocalizedError } from '../../shared/services/locales/localized-error';
 import type { EditorStore } from '../state/editor-store';
 import { roundsOf, type CompareRequest, type ComparedState, type CompareResult } from './rounds-state';
@@ -27,12 +27,14 @@ export async function computeComparison(store: EditorStore, request: CompareRequ
   const started = performance.now();
   const a = stateOf(edition, request.from);
   const b = stateOf(edition, request.to);
+  // The later state shares the earlier one's unchanged objects: it composes incrementally after it.
+  const later = shareEqual(a.edition, b.edition);
   // The live display list may show the markup view; a comparison is of what prints, composed alike.
   const listA = await store.composeDetached(a.edition);
-  const listB = await store.composeDetached(b.edition);
-  const diff = diffEditions(a.edition, b.edition, listA, listB);
+  const listB = await store.composeDetached(later);
+  const diff = diffEditions(a.edition, later, listA, listB);
   const before: ComparedState = { name: a.name, edition: a.edition, list: listA };
-  const after: ComparedState = { name: b.name, edition: b.edition, list: listB };
+  const after: ComparedState = { name: b.name, edition: later, list: listB };
   return { before, after, diff, ms: performance.now() - started };
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Edition, Id } from '../../shared/model/types';
 import { pageStatus, reviewOf } from '../../shared/model/review';
 import type { PageStatus } from '../../shared/model/review-types';
+import { useEditor, useEditorStore } from '../state/use-editor';
 
 export interface StatusView {
   status: PageStatus;
@@ -45,4 +46,25 @@ export function useStatusText(): (edition: Edition, pageId: Id) => StatusView {
     const detail = round ? t('rounds.signedBy', values) : t('rounds.signedByNoRound', values);
     return { status, label, detail, author: signoff.author };
   };
+}
+
+/**
+ * A page's status in words, or null before the desk is in use (no round,
+ * no sign-off). The store is read through a selector that returns a plain
+ * string, so typing — which makes a new edition on every keystroke —
+ * re-renders nothing here unless the status itself changed.
+ */
+export function usePageStatus(pageId: Id): StatusView | null {
+  const statusText = useStatusText();
+  const store = useEditorStore();
+  const key = useEditor((s) => {
+    if (!s.edition) return '';
+    const review = reviewOf(s.edition);
+    if (review.rounds.length === 0 && Object.keys(review.signoffs).length === 0) return '';
+    const signoff = review.signoffs[pageId];
+    const round = signoff?.roundId ? review.rounds.find((r) => r.id === signoff.roundId)?.name : '';
+    return [pageStatus(s.edition, pageId), signoff?.author, signoff?.time, round].join('\u0000');
+  });
+  const edition = store.getState().edition;
+  return key && edition ? statusText(edition, pageId) : null;
 }

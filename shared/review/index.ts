@@ -33,6 +33,13 @@ export {
   type DiffSegment,
 } from './diff';
 export { reopenFor, signOffOp, pagesTouched } from './signoff';
+export {
+  composeStates,
+  composeAfter,
+  shareEqual,
+  storyChangesBetween,
+  type IncrementalComposition,
+} from './compose-states';
 export { type ReviewUser } from './stamp';
 export {
   addNoteOp,

@@ -9,9 +9,15 @@ import { UserError } from '../command';
 import { parseCommandArgs } from '../../import/cli-options';
 import type { Edition } from '../../../shared/model/types';
 import { reviewOf } from '../../../shared/model/review';
-import { diffEditions, editionOfSnapshot, findRound, type DiffSegment } from '../../../shared/review';
+import {
+  composeStates,
+  diffEditions,
+  editionOfSnapshot,
+  findRound,
+  type DiffSegment,
+} from '../../../shared/review';
 import { createNodeComposer } from '../../fonts';
-import { composeEdition } from '../../../shared/layout/compose-edition';
+import { Composition } from '../../../shared/layout/compose-edition';
 import { loadFolio } from '../review/edition-io';
 
 const usage = `Usage: folio diff <before.folio> <after.folio> [--json]
@@ -88,12 +94,9 @@ export const command: CliCommand = {
       labels = [positionals[0], positionals[1]];
     }
     const composer = await createNodeComposer();
-    const diff = diffEditions(
-      before,
-      after,
-      composeEdition(before, composer),
-      composeEdition(after, composer),
-    );
+    // The later state composed incrementally from the earlier one: the cost of one composition and the changes.
+    const states = composeStates(new Composition(composer), before, after);
+    const diff = diffEditions(states.before, states.after, states.listA, states.listB);
     if (values.json) {
       io.out(JSON.stringify({ from: labels[0], to: labels[1], ...diff }, null, 2));
       return 0;

@@ -172,9 +172,19 @@ function sameGuidePage(a: DisplayPage, b: DisplayPage): boolean {
   );
 }
 
+/** The last answer of sameThreads: every page asks it about the same two editions after a keystroke. */
+let lastThreads: { a: Edition['stories']; b: Edition['stories']; same: boolean } | null = null;
+
 /** Whether two editions thread the same frames in the same order (all the guides read of the stories). */
 function sameThreads(a: Edition, b: Edition): boolean {
   if (a.stories === b.stories) return true;
+  if (lastThreads && lastThreads.a === a.stories && lastThreads.b === b.stories) return lastThreads.same;
+  const same = compareThreads(a, b);
+  lastThreads = { a: a.stories, b: b.stories, same };
+  return same;
+}
+
+function compareThreads(a: Edition, b: Edition): boolean {
   const ids = Object.keys(a.stories);
   if (ids.length !== Object.keys(b.stories).length) return false;
   return ids.every((id) => {

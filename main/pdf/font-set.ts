@@ -84,20 +84,28 @@ export class PdfFontSet {
     const origins: number[] = new Array(run.glyphs.length);
     const out = run.glyphs.map((glyphId, i) => {
       const box = boxes[i] ?? null;
+      let key = `${glyphId}\u0000${texts[i]}`;
+      let cid = box ? undefined : cids.get(key);
+      if (cid !== undefined) {
+        origins[i] = run.x[i];
+        return cid;
+      }
       const natural = Math.round(naturalAdvance(glyphId) * face.scale * 1000) / 1000;
       const width = box ? Math.round((box.width / run.size) * 1000 * 1000) / 1000 : natural;
       // Whole font units: the pen takes up the rounding, so the outline lands on x exactly.
       const dx = box ? Math.round(box.shift / toPt) : 0;
       origins[i] = run.x[i] - dx * toPt;
-      const key = `${glyphId}\u0000${texts[i]}\u0000${width}\u0000${dx}`;
-      let cid = cids.get(key);
-      if (cid !== undefined) return cid;
+      if (box) {
+        key += `\u0000${width}\u0000${dx}`;
+        cid = cids.get(key);
+        if (cid !== undefined) return cid;
+      }
       const own = face.subset.includeGlyph(glyphId);
       if (face.unicode[own] == null) {
         // The glyph's own CID: its natural width, and the text of its first use.
         face.widths[own] = natural;
         face.unicode[own] = codePoints(texts[i]);
-        cids.set(`${glyphId}\u0000${texts[i]}\u0000${natural}\u00000`, own);
+        cids.set(`${glyphId}\u0000${texts[i]}`, own);
       }
       cid = cids.get(key);
       if (cid === undefined) {

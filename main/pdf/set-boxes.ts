@@ -86,11 +86,13 @@ function agreedFirstPen(run: GlyphRun, squeezed: boolean[]): number | null {
     offset += run.advances[i];
   }
   if (candidates.length === 0) return null;
+  // Usually all but a few agree: take the first candidate when most do.
+  const agree = (candidate: number) => candidates.filter((c) => Math.abs(c - candidate) < SAME_PEN).length;
+  if (agree(candidates[0]) * 2 > candidates.length) return candidates[0];
   let best = candidates[0];
   let bestVotes = 0;
   for (const candidate of candidates) {
-    let votes = 0;
-    for (const other of candidates) if (Math.abs(other - candidate) < SAME_PEN) votes++;
+    const votes = agree(candidate);
     if (votes > bestVotes) [best, bestVotes] = [candidate, votes];
   }
   return best;

@@ -23,6 +23,13 @@ export interface LineBox {
   /** Where the browser put the line's first glyph: its pen position and baseline (pt). */
   originX: number;
   baseline: number;
+  /**
+   * For a line whose first glyph is an opening mark (「“《), how far right of
+   * where it is drawn its pen may be (pt): squeezed at a line start it is
+   * drawn left of its pen by up to half an em, and the PDF writes such a
+   * glyph from its pen (main/pdf/set-boxes.ts). 0 for other lines.
+   */
+  penSlack: number;
 }
 
 export interface PdfRun {
@@ -145,6 +152,8 @@ export async function captureCanvas(page: Page): Promise<CanvasCapture> {
         const box = (group as SVGGElement).getBBox();
         const first = group.querySelector('text') as SVGTextElement;
         const origin = first.getStartPositionOfChar(0);
+        const opening = /^[\p{Ps}\p{Pi}]/u.test(first.textContent ?? '');
+        const size = parseFloat(first.getAttribute('font-size') ?? '0');
         return {
           text: group.textContent ?? '',
           x: box.x,
@@ -153,6 +162,7 @@ export async function captureCanvas(page: Page): Promise<CanvasCapture> {
           height: box.height,
           originX: origin.x,
           baseline: origin.y,
+          penSlack: opening ? size / 2 : 0,
         };
       }),
   );

@@ -29,8 +29,15 @@ export function currentChange(store: EditorStore): Id | null {
   const edition = store.getState().edition;
   if (!edition) return null;
   const focused = trackingOf(store).get().focused;
+  if (focused && pendingChanges(edition).some((c) => c.id === focused)) return focused;
+  return changeAtCaret(store);
+}
+
+/** The pending change the story editor's caret (or selection's focus) is in, if any. */
+function changeAtCaret(store: EditorStore): Id | null {
+  const edition = store.getState().edition;
+  if (!edition) return null;
   const pending = pendingChanges(edition);
-  if (focused && pending.some((c) => c.id === focused)) return focused;
   const caret = sessionOf(store).getTextSelection();
   if (!caret || caret.storyId !== store.getState().selection.storyId) return null;
   const p = caret.focus;
@@ -105,7 +112,18 @@ export const extension: ShellExtension = {
       const { edition, displayList } = store.getState();
       if (id && edition) decideAndMove(store, changeViews(edition, displayList), id, decision);
     };
+    // The caret put in a change (a click on the page or in the galley) picks it: the panel shows
+    // which it is and Accept / Reject Change act on it.
+    let caret = session.getTextSelection();
+    const followCaret = session.subscribe(() => {
+      const now = session.getTextSelection();
+      if (now === caret) return;
+      caret = now;
+      const id = changeAtCaret(store);
+      if (id && id !== tracking.get().focused) tracking.set({ focused: id });
+    });
     const cleanups = [
+      followCaret,
       followTracking,
       followView,
       () => window.removeEventListener('focus', onFocus),

@@ -316,6 +316,15 @@ describe('tracked changes on the sample page: track, mark, accept, reject, undo,
     );
     expect(deletion).toBeDefined();
 
+    // The caret put in a change picks it in the panel; Review ▸ Accept Change settles that one.
+    await caretBefore(page, '环');
+    const replaced = page.locator('[data-testid="change"][aria-selected="true"]');
+    await poll(() => replaced.getByTestId('change-text').textContent()).toBe('同心环');
+    await page.mouse.click(5, 300);
+    await app.menu.choose('review', 'review.acceptChange');
+    await poll(() => card('insert').count()).toBe(1);
+    expect(await changes().count()).toBe(5);
+
     await page.getByTestId('changes-filter-author').selectOption('王校对');
     await page.getByTestId('changes-accept-all').click();
     await poll(() => changes().count()).toBe(0);

@@ -31,6 +31,7 @@ const EXTENSION_FOLDERS = [
   'comments',
   'tracking',
   'rounds',
+  'planning',
 ];
 
 /** Generates `folio:extensions`: the `extension` export of each extension.ts that exists. */

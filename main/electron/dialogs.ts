@@ -49,5 +49,17 @@ export function nativeDialogs(
         : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    async chooseFolderPath(defaultPath) {
+      const owner = window();
+      const options = {
+        title: translate(language(), 'exportEdition.title'),
+        defaultPath,
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -13,6 +13,7 @@ import type { EditJournal } from './edit-journal';
 import { DocumentSessions } from './document-sessions';
 import { editionFingerprint } from './edition-fingerprint';
 import { readImageAsset } from './place-asset';
+import { isPdf, rasterizePdfMaterial } from './pdf-material';
 import { surveyRecovery } from './recovery-survey';
 
 type Args<M extends keyof JournalServiceMethods> = z.output<JournalServiceMethods[M]['args']>;
@@ -193,7 +194,10 @@ export function createJournalHandlers<Context>(
   };
 }
 
-/** The handler for `asset.place`: reads the photo, keeps its bytes with the document and in the journal. */
+/**
+ * The handler for `asset.place`: reads the photo (or a PDF's first page, rendered), keeps its
+ * bytes with the document and in the journal.
+ */
 export interface PlacementHost<Context> {
   /** Keeps a placed photo's bytes with an open document (served at the asset URL, saved in its package). */
   storeAsset(documentId: string, assetId: string, bytes: Uint8Array, context: Context): void;
@@ -205,8 +209,10 @@ export function createPlacementHandlers<Context>(
 ): PlacementHandlers<Context> {
   return {
     'asset.place': async ({ documentId, sessionId, name, data }, context) => {
-      const bytes = new Uint8Array(Buffer.from(data, 'base64'));
+      let bytes: Uint8Array = new Uint8Array(Buffer.from(data, 'base64'));
       const id = `as-${randomUUID().slice(0, 12)}`;
+      // PDF material (an ad): its first page, rendered at 300 ppi, is the picture kept and placed.
+      if (isPdf(bytes)) bytes = (await rasterizePdfMaterial(name, bytes)).png;
       const asset = await readImageAsset(id, name, bytes);
       host.storeAsset(documentId, id, bytes, context);
       if (sessionId) journal.putAsset(sessionId, id, bytes);

@@ -37,6 +37,14 @@ export interface EditionBackend {
   ): Promise<Omit<CommentImportReport, 'file'>>;
   /** Prints the flatplan (版面计划) as a one-page PDF; absent in hosts that cannot. */
   exportFlatplan?(edition: Edition, path: string, language: 'zh-Hans' | 'en'): Promise<{ bytes: number }>;
+  /** The edition for the printer: one PDF per page named by the pattern, the whole edition, manifest.json. */
+  exportSplit?(
+    edition: Edition,
+    assets: AssetBytes,
+    folder: string,
+    pattern: string,
+    force?: boolean,
+  ): Promise<{ pages: number; whole: string; bytes: number }>;
   preflight(
     edition: Edition,
     assets: AssetBytes,

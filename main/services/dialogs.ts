@@ -3,6 +3,8 @@ export interface HostDialogs {
   /** Returns the chosen path or null when cancelled. */
   chooseOpenPath(kind: 'edition' | 'import' | 'pdf'): Promise<string | null>;
   chooseSavePath(kind: 'edition' | 'pdf', defaultPath: string): Promise<string | null>;
+  /** A folder to write into (made when missing), or null when cancelled. */
+  chooseFolderPath?(defaultPath: string): Promise<string | null>;
 }
 
 /** Raised when a host without dialogs is asked to choose a path itself. */

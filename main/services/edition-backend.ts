@@ -63,6 +63,19 @@ export const editionBackend: EditionBackend = {
   async exportFlatplan(edition, path, language) {
     return (await import('../pdf/flatplan-pdf')).exportFlatplanFile(edition, path, language);
   },
+  async exportSplit(edition, assets, folder, pattern, force) {
+    const { composeForExport, exportSplit } = await pdf();
+    const { manifest } = await exportSplit({
+      edition,
+      assets,
+      displayList: await composeForExport(edition),
+      outputDir: folder,
+      pattern,
+      options: { preset: 'press', force: force === true },
+    });
+    const bytes = manifest.pages.reduce((sum, p) => sum + p.bytes, manifest.whole.bytes);
+    return { pages: manifest.pages.length, whole: manifest.whole.file, bytes };
+  },
   async preflight(edition, assets, options) {
     const problems = await (await pdf()).preflight(edition, assets, 'press', options);
     return problems.map((problem): PreflightProblem => ({ ...problem }));

@@ -247,6 +247,19 @@ export function createServiceHandlers(deps: ServiceDeps): ServiceHandlers<Servic
       return { path: chosen, ...written };
     },
 
+    'edition.exportSplit': async ({ documentId, edition, folder, pattern, force }) => {
+      const record = update(documentId, edition);
+      if (!backend.exportSplit) throw new LocalizedError('exportEdition.unavailable');
+      let chosen = folder ?? null;
+      if (!chosen) {
+        if (!hooks.dialogs?.chooseFolderPath) throw new PathRequiredError('export for the printer');
+        chosen = await hooks.dialogs.chooseFolderPath(besideWithExtension(record.path, 'edition', '-pages'));
+      }
+      if (!chosen) return null;
+      const written = await backend.exportSplit(record.edition, record.assets, chosen, pattern, force);
+      return { folder: chosen, ...written };
+    },
+
     'edition.preflight': async ({ documentId, edition }) => {
       const record = update(documentId, edition);
       const { userDictionary } = preferences.get();

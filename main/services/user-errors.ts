@@ -70,6 +70,7 @@ export function describeFailure(error: unknown): ServiceFailure {
     const { key, values } = error as unknown as { key: string; values: Record<string, string | number> };
     return { message, text: { key, values } };
   }
+  if (name === 'ExportPatternError') return { message, text: text('exportEdition.badPattern') };
   if (name === 'OutputPathError') return { message, text: text('error.export.write', { detail: message }) };
   return { message };
 }

@@ -3,8 +3,9 @@
  * host reads it as it reads a photo (the existing photo placement: size,
  * colour space, bytes kept with the edition), and the page gets a locked
  * frame of the booked size with the image fitted inside (plan-edits
- * placeAd) — one undo step. PDF material is refused with what to do: the
- * edition's assets and the PDF export take images only.
+ * placeAd) — one undo step. PDF material (as agencies deliver ads) is
+ * read by the host too: its first page, rendered at 300 ppi
+ * (main/journal/pdf-material.ts), is the picture placed.
  */
 import { newId } from '../../shared/model/ids';
 import type { Id } from '../../shared/model/types';
@@ -26,8 +27,6 @@ export async function placeAdFile(store: EditorStore, adId: Id, file: File): Pro
   const document = store.getState().document;
   if (!document || !store.getState().edition) return;
   try {
-    if (/\.pdf$/i.test(file.name) || file.type === 'application/pdf')
-      throw new LocalizedError('flatplan.error.adPdf');
     if (!session.placement) throw new LocalizedError('tools.noHostPlacement');
     const bytes = new Uint8Array(await file.arrayBuffer());
     const asset = await session.placement['asset.place']({

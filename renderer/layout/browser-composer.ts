@@ -77,8 +77,12 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
   };
   // The proofreading desk's composition: the final text always (copyfit, overset), and in the
   // markup view the deleted words put back with each page's change marks. Notes draw their own marks.
-  const create = () =>
-    new ReviewComposition(createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper }));
+  // Its paragraph composer is lent to auto-layout too (the same fonts and measures).
+  let paragraphs: ReturnType<typeof createParagraphComposer>;
+  const create = () => {
+    paragraphs = createParagraphComposer({ fonts: new FontRegistry({ loader }), shaper });
+    return new ReviewComposition(paragraphs);
+  };
   let composition = create();
   // Other states (proof rounds) compose apart, so the live composition keeps its incremental state;
   // a comparison is of what prints (the final text), so a plain Composition.
@@ -155,6 +159,7 @@ export async function createBrowserComposer(info: HostInfo): Promise<BrowserComp
       throw new Error('fonts: gave up after too many rounds of missing files');
     },
     fontBytes: (file) => bytes.get(file) ?? null,
+    paragraphs: () => paragraphs,
     async prepare(edition) {
       // One parallel round for what the styles ask for; composing then finds any fallback faces.
       const wanted = [...filesForEdition(edition, new FontRegistry())].filter((file) => !bytes.has(file));

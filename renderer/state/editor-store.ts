@@ -13,6 +13,7 @@
  * every panel re-rendering before the frame that shows the new text.
  */
 import type { DisplayList } from '../../shared/layout/display-list';
+import type { ParagraphComposer } from '../../shared/layout/paragraph-types';
 import type { Operation } from '../../shared/model/operations';
 import type { Edition, Id } from '../../shared/model/types';
 import { storyChangesOf } from './story-changes';
@@ -48,6 +49,8 @@ export interface Composer {
    * fetches the fonts that state needs first.
    */
   composeDetached?(edition: Edition): Promise<DisplayList>;
+  /** The paragraph composer it measures with, for work that composes trial pages (auto-layout). */
+  paragraphs?(): ParagraphComposer;
 }
 
 export interface Selection {
@@ -181,6 +184,11 @@ export class EditorStore {
   load(document: DocumentInfo, edition: Edition, dirty = false): void {
     this.set({ document, edition, dirty, selection: EMPTY_SELECTION, error: null });
     this.recompose();
+  }
+
+  /** The composer's paragraph composer, once fonts and the shaper are ready (null before, or in a host without one). */
+  paragraphComposer(): ParagraphComposer | null {
+    return this.composer?.paragraphs?.() ?? null;
   }
 
   /** Sets the composer once fonts and the shaper are ready, and composes. */

@@ -77,6 +77,21 @@ export const serviceMethods = {
     editionAt.extend({ path: filePath.optional(), language: z.enum(['zh-Hans', 'en']) }),
     z.object({ path: filePath, bytes: z.number().int() }).nullable(),
   ),
+  /**
+   * One PDF per page named for the printer by the pattern, the whole edition in one PDF and
+   * manifest.json, into a folder (docs/planning.md); without a folder the host asks for one. Null: cancelled.
+   */
+  'edition.exportSplit': method(
+    editionAt.extend({
+      folder: filePath.optional(),
+      pattern: z.string().min(1).max(200),
+      /** Export even when preflight finds errors (the CLI's --force). */
+      force: z.boolean().optional(),
+    }),
+    z
+      .object({ folder: filePath, pages: z.number().int(), whole: z.string(), bytes: z.number().int() })
+      .nullable(),
+  ),
   /** Checks the edition for print problems (missing glyphs, low-resolution images, overset). */
   'edition.preflight': method(editionAt, z.object({ problems: z.array(preflightProblem) })),
   /** Tells the host whether the document has unsaved changes (for the close prompt). */

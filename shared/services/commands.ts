@@ -15,6 +15,7 @@ export const COMMAND_IDS = [
   'file.exportPdf',
   'file.exportProof',
   'file.exportFlatplan',
+  'file.exportEdition',
   'file.preflight',
   'file.close',
   'edit.undo',
@@ -34,6 +35,7 @@ export const COMMAND_IDS = [
   'view.textThreads',
   'view.preview',
   'view.flatplan',
+  'layout.autoLayout',
   'review.addNote',
   'review.notePage',
   'review.notes',
@@ -78,7 +80,7 @@ export interface CommandItem {
 export type MenuEntry = CommandItem | 'separator' | 'recent';
 
 export interface MenuSpec {
-  id: 'file' | 'edit' | 'view' | 'review' | 'window' | 'help';
+  id: 'file' | 'edit' | 'view' | 'layout' | 'review' | 'window' | 'help';
   items: MenuEntry[];
 }
 
@@ -100,6 +102,7 @@ export const APP_MENU: MenuSpec[] = [
       { command: 'file.exportPdf', accelerator: 'CmdOrCtrl+E' },
       { command: 'file.exportProof' },
       { command: 'file.exportFlatplan' },
+      { command: 'file.exportEdition' },
       { command: 'file.preflight', accelerator: 'CmdOrCtrl+Alt+Shift+F' },
       'separator',
       { command: 'file.close', accelerator: 'CmdOrCtrl+W' },
@@ -135,6 +138,11 @@ export const APP_MENU: MenuSpec[] = [
       { command: 'view.preview', accelerator: 'CmdOrCtrl+Shift+P', toggle: true },
       { command: 'view.flatplan', accelerator: 'CmdOrCtrl+Alt+P', toggle: true },
     ],
+  },
+  {
+    // Page layout helpers: a first layout of the page in view (auto-layout, docs/auto-layout.md).
+    id: 'layout',
+    items: [{ command: 'layout.autoLayout', accelerator: 'CmdOrCtrl+Alt+L' }],
   },
   {
     // The proofreading desk: notes (批注) first; tracked changes, rounds and sign-off join them here.

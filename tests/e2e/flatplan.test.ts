@@ -6,7 +6,10 @@
  * gesture is one undo step.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -31,9 +34,30 @@ const SECTIONS = [
   { name: '体育', pages: 4 },
 ];
 
+/** Page 1's lead frame, whose story runs long enough to be continued on another page. */
+let leadFrame = '';
+
+/** An ad as agencies deliver it: a one-page PDF at its printed size (here 4 × 2.5 in) with type and a shape. */
+async function writeAdPdf(path: string): Promise<void> {
+  const doc = new PDFDocument({ size: [4 * 72, 2.5 * 72], margin: 0 });
+  const done = new Promise<void>((resolve) =>
+    doc.pipe(createWriteStream(path)).on('finish', () => resolve()),
+  );
+  doc.rect(0, 0, 288, 180).fill('#ffcc00');
+  doc.fillColor('#003366').fontSize(28).text('City Bank', 20, 40);
+  doc.circle(230, 120, 30).fill('#cc0000');
+  doc.end();
+  await done;
+}
+
 beforeAll(async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'folio-flatplan-')), 'edition.folio');
-  await writeFolio(path, plannedEdition(24), new Map());
+  const edition = plannedEdition(24);
+  leadFrame = edition.pages[0].frames[0].id;
+  const lead = Object.values(edition.stories).find((s) => s.thread[0] === leadFrame)!;
+  const body = lead.blocks[1].children[0];
+  body.text = body.text.repeat(12);
+  await writeFolio(path, edition, new Map());
   [host, browser] = await Promise.all([startTestHost({ editionPath: path }), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
   page = await context.newPage();
@@ -50,6 +74,14 @@ afterAll(async () => {
 const labels = () => page.locator('[data-testid^="fp-label-"]').allTextContents();
 const card = (n: number) => page.getByTestId(`fp-page-${n}`);
 const undo = () => page.keyboard.press('Control+Z');
+
+/** The text of the jump lines painted on page n of the canvas (kind: jump-to or jump-from). */
+async function jumpLines(n: number, kind: 'jump-to' | 'jump-from'): Promise<string[]> {
+  return app.canvas
+    .pageView(n)
+    .locator(`g.line[data-generated="${kind}"]`)
+    .evaluateAll((lines) => lines.map((line) => line.textContent ?? ''));
+}
 
 /** The folio line (报眉) of page n as painted on the canvas: its right-hand text. */
 async function folioLine(n: number): Promise<string> {
@@ -133,21 +165,69 @@ describe('the flatplan', () => {
     expect(Number(x)).toBeGreaterThan(Number(width) * 0.9);
   });
 
-  it('moves a page: numbers follow in the flatplan and in the folio line on the page', async () => {
+  it('places the ads as locked frames of the booked size: one delivered as PDF, two as pictures', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-ads-'));
+    const files = [join(dir, 'city-bank.pdf'), join(dir, 'island-homes.png'), join(dir, 'sports.png')];
+    await writeAdPdf(files[0]);
+    await sharp({ create: { width: 2400, height: 1300, channels: 3, background: '#2266aa' } })
+      .png()
+      .toFile(files[1]);
+    await sharp({ create: { width: 1100, height: 900, channels: 3, background: '#aa3322' } })
+      .png()
+      .toFile(files[2]);
+    const rows = page.locator('[data-testid^="fp-ad-row-"]');
+    for (const [i, file] of files.entries()) {
+      const row = rows.nth(i);
+      const id = (await row.getAttribute('data-testid'))!.replace('fp-ad-row-', '');
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId(`fp-ad-place-${id}`).click();
+      await (await chooser).setFiles(file);
+      await expect.poll(() => row.getAttribute('data-state'), { timeout: 30_000 }).toBe('placed');
+    }
+    // Drawn solid on their pages in the flatplan, and as locked image frames on the pages themselves.
+    expect(await card(3).locator('g.fp-ad-placed').count()).toBe(1);
+    expect(await card(3).locator('g.fp-ad-booked').count()).toBe(0);
+    await page.getByTestId('fp-close').click();
+    const ad = app.canvas.pageView(3).locator('[data-kind="image"]:not([data-master])').last();
+    await expect.poll(() => ad.locator('image').count()).toBe(1);
+    // The PDF's page, rendered: its yellow ground shows in the frame at the booked bottom-right corner.
+    const box = (await ad.boundingBox())!;
+    const pageBox = (await app.canvas.pageView(3).boundingBox())!;
+    expect(box.x + box.width).toBeGreaterThan(pageBox.x + pageBox.width * 0.85);
+    await app.menu.choose('view', 'view.flatplan');
+  }, 90_000);
+
+  it('continues the lead of A01 on A04 with jump lines in the section numbers', async () => {
+    await page.getByTestId('fp-close').click();
+    await app.canvas.selectFrame(leadFrame);
+    await page.getByTestId('jump-line-controls').waitFor();
+    await page.getByTestId('continue-page').selectOption({ label: 'A04版' });
+    await page.getByTestId('continue-on-page').click();
+    await expect.poll(() => jumpLines(1, 'jump-to')).toEqual(['下转A04版']);
+    await expect.poll(() => jumpLines(4, 'jump-from')).toEqual(['上接A01版']);
+    await app.menu.choose('view', 'view.flatplan');
+  }, 60_000);
+
+  it('moves a page: numbers follow in the flatplan, in the folio line and in the jump lines', async () => {
     const moved = await card(2).getAttribute('data-page-id');
     await card(2).dragTo(card(5));
     await expect.poll(() => card(5).getAttribute('data-page-id')).toBe(moved);
     expect((await labels()).slice(0, 8)).toEqual(['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08']);
-    // The ad booked on A03 (then page 3) moved with its page to place 2.
-    expect(await card(2).locator('g.fp-ad-booked').count()).toBe(1);
+    // The ad placed on A03 (then page 3) moved with its page to place 2.
+    expect(await card(2).locator('g.fp-ad-placed').count()).toBe(1);
     await page.getByTestId('fp-close').click();
     await expect.poll(() => folioLine(5)).toContain('第A05版');
     expect(await folioLine(5)).toContain('要闻');
     expect(await folioLine(9)).toContain('第B01版');
+    // The page A04 the lead goes on to moved up to A03: the jump lines on both pages say so.
+    await expect.poll(() => jumpLines(1, 'jump-to')).toEqual(['下转A03版']);
+    expect(await jumpLines(3, 'jump-from')).toEqual(['上接A01版']);
     await undo();
     await expect.poll(() => folioLine(2)).toContain('第A02版');
+    await expect.poll(() => jumpLines(1, 'jump-to')).toEqual(['下转A04版']);
     await page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => folioLine(5)).toContain('第A05版');
+    await expect.poll(() => jumpLines(1, 'jump-to')).toEqual(['下转A03版']);
   }, 60_000);
 
   it('plans a story on a page and drags it to another page', async () => {
@@ -191,9 +271,70 @@ describe('the flatplan', () => {
       'D04',
       '要闻',
       '体育新闻',
-      '城市银行 4 栏 × 10 厘米 已预订',
+      '城市银行 4 栏 × 10 厘米 已上版',
       '体育用品',
     ])
       expect(text).toContain(word);
   }, 60_000);
+
+  it('exports every page for the printer: named files, the whole edition and a manifest whose checksums match', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'folio-split-')), 'pages');
+    await app.menu.choose('file', 'file.exportEdition');
+    await page.getByTestId('export-edition-folder').fill(dir);
+    // A pattern without a page field is refused as typed, and Export waits.
+    await page.getByTestId('export-edition-pattern').fill('{date}.pdf');
+    await page.getByTestId('export-edition-bad').waitFor();
+    expect(await page.getByTestId('export-edition-ok').isDisabled()).toBe(true);
+    await page.getByTestId('export-edition-pattern').fill('{date}_{page}.pdf');
+    await expect
+      .poll(() => page.getByTestId('export-edition-preview').textContent())
+      .toContain('20261204_A01.pdf, 20261204_A02.pdf');
+    // Copy planned but not laid out yet (待排稿1–3) is a preflight error: press files are refused, saying so.
+    await page.getByTestId('export-edition-ok').click();
+    await expect
+      .poll(() => page.getByTestId('notice').allTextContents(), { timeout: 100_000, interval: 500 })
+      .toContain('未导出：印前检查发现 3 个错误（“文件 ▸ 印前检查”可列出）');
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+    // The night desk sends them anyway, for the printer's test run.
+    await page.getByTestId('export-edition-force').check();
+    await page.getByTestId('export-edition-ok').click();
+    // Every notice shown meanwhile (they fade), so a refusal would be seen in words.
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          for (const text of await page.getByTestId('notice').allTextContents()) seen.add(text);
+          return [...seen];
+        },
+        { timeout: 100_000, interval: 500 },
+      )
+      .toContain(`24 个分版 PDF、20261204_all.pdf 和 manifest.json 已写入 ${dir}`);
+    const expected = ['A', 'B', 'C', 'D'].flatMap((letter, i) =>
+      Array.from(
+        { length: SECTIONS[i].pages },
+        (_, k) => `20261204_${letter}${String(k + 1).padStart(2, '0')}.pdf`,
+      ),
+    );
+    const written = readdirSync(dir).sort();
+    expect(written).toEqual([...expected, '20261204_all.pdf', 'manifest.json'].sort());
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      pages: { file: string; page: string; section: string; color: string; bytes: number; sha256: string }[];
+      whole: { file: string; bytes: number; sha256: string; pages: number };
+    };
+    expect(manifest.pages.map((p) => p.file)).toEqual(expected);
+    for (const entry of [...manifest.pages, manifest.whole]) {
+      const bytes = readFileSync(join(dir, entry.file));
+      expect(bytes.length).toBe(entry.bytes);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
+    }
+    expect(manifest.pages[4]).toMatchObject({ page: 'A05', section: '要闻' });
+    expect(manifest.pages[23]).toMatchObject({ page: 'D04', section: '体育新闻', color: 'mono' });
+    expect(execFileSync('pdfinfo', [join(dir, '20261204_all.pdf')], { encoding: 'utf8' })).toMatch(
+      /^Pages:\s+24$/m,
+    );
+    // Each page's PDF is that page: its folio line carries its own number.
+    expect(execFileSync('pdftotext', [join(dir, '20261204_A05.pdf'), '-'], { encoding: 'utf8' })).toContain(
+      'A05',
+    );
+  }, 300_000);
 });

@@ -23,6 +23,8 @@ import { startWebHost, type WebHost } from '../../main/web/host';
 import type { Edition } from '../../shared/model/types';
 import { translate } from '../../shared/services/locales';
 import { defaultRoundName } from '../../shared/review';
+import { planOf } from '../../shared/model/plan';
+import { editionFileName, splitExportFiles } from '../../shared/planning/export-names';
 import { foreignPieces, type UiLanguage } from '../support/ui-language';
 import { AppPage } from './support/app-page';
 import { launchChromium } from './support/browser';
@@ -43,6 +45,18 @@ const TYPED = 'xyz';
 /** A word of the sample's lead story, for the Find panel to find. */
 const FOUND = '示范区';
 const MISSING = join(tmpdir(), 'no-such-folder', 'missing.folio');
+/** A file-name pattern without a page field: the export dialog refuses it. */
+const REFUSED_PATTERN = '{date}.pdf';
+/** The export pattern's syntax, shown as typed in either language (like a file name). */
+const PATTERN_SYNTAX = [
+  '{date}_{page}.pdf',
+  REFUSED_PATTERN,
+  '{date}',
+  '{page}',
+  '{n}',
+  '{section}',
+  '{edition}',
+];
 const SYSTEM_LOCALE: Record<UiLanguage, string> = { en: 'en-US', 'zh-Hans': 'zh-CN' };
 const OTHER: Record<UiLanguage, UiLanguage> = { en: 'zh-Hans', 'zh-Hans': 'en' };
 /** A process id no process has, so the planted journal looks left behind by a crash. */
@@ -154,6 +168,15 @@ beforeAll(async () => {
     'ws://127.0.0.1:4400',
     NEWSROOM_USER,
     SHARED_EDITION,
+    'edition-pages',
+    'manifest.json',
+    ...PATTERN_SYNTAX,
+    // The file names the export dialog shows are the edition's date and page numbers.
+    ...splitExportFiles(
+      edition,
+      edition.pages.map((_, i) => i + 1),
+    ).map((f) => f.file),
+    editionFileName(edition, planOf(edition).settings.exportPattern),
   ];
 });
 
@@ -214,7 +237,7 @@ const SCENES: Scene[] = [
     name: 'workspace: menu bar, pages, properties of page 1, tools, story panel, status bar',
     open: async () => {},
   },
-  ...(['file', 'edit', 'view', 'review', 'help'] as const).map((menu): Scene => ({
+  ...(['file', 'edit', 'view', 'layout', 'review', 'help'] as const).map((menu): Scene => ({
     name: `${menu} menu`,
     open: async (page) => {
       await openMenu(page, menu);
@@ -444,6 +467,36 @@ const SCENES: Scene[] = [
       };
     },
   },
+  {
+    name: 'Auto-layout dialog with three proposals and their scores',
+    open: async (page) => {
+      await openMenu(page, 'layout');
+      await page.getByTestId('command-layout.autoLayout').click();
+      await page
+        .locator('[data-testid="auto-layout-dialog"][data-status="ready"]')
+        .waitFor({ timeout: 30_000 });
+      return async () => {
+        await page.getByTestId('al-cancel').click();
+        await page.getByTestId('auto-layout-dialog').waitFor({ state: 'detached' });
+      };
+    },
+  },
+  ...(['the file names it gives', 'a pattern it refuses'] as const).map((state): Scene => ({
+    name: `Export Pages for Printer dialog: ${state}`,
+    open: async (page) => {
+      await openMenu(page, 'file');
+      await page.getByTestId('command-file.exportEdition').click();
+      await page.getByTestId('export-edition-preview').waitFor();
+      if (state === 'a pattern it refuses') {
+        await page.getByTestId('export-edition-pattern').fill(REFUSED_PATTERN);
+        await page.getByTestId('export-edition-bad').waitFor();
+      }
+      return async () => {
+        await page.getByTestId('export-edition-dialog').getByRole('button').first().click();
+        await page.getByTestId('export-edition-dialog').waitFor({ state: 'detached' });
+      };
+    },
+  })),
   {
     name: 'an edition that cannot be opened',
     open: async (page) => {

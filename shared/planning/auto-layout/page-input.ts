@@ -12,8 +12,20 @@ import { assignmentsOnPage } from '../../model/plan';
 import { resolveParagraphStyle } from '../../model/styles';
 import type { PageInput, PhotoInput, StoryInput } from './types';
 
-/** A page that auto-layout cannot work on, with the reason in words. */
-export class AutoLayoutError extends Error {}
+/** Why auto-layout cannot work on a page: the app words it in the UI language from these. */
+export type AutoLayoutReason = 'no-page' | 'no-stories' | 'runs-on' | 'too-many' | 'no-room';
+
+/** A page that auto-layout cannot work on: the reason (for the app) and the same in English words (the CLI). */
+export class AutoLayoutError extends Error {
+  constructor(
+    readonly reason: AutoLayoutReason,
+    readonly values: Record<string, string | number>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AutoLayoutError';
+  }
+}
 
 const DEFAULT_ASPECT = 2 / 3;
 /** Stories with fewer body characters than this, on a page without a plan, are briefs. */
@@ -64,7 +76,11 @@ const WEIGHT_ORDER: Record<StoryWeight, number> = { lead: 0, second: 1, brief: 2
 export function readPageInput(edition: Edition, pageIndex: number): PageInput {
   const page = edition.pages[pageIndex];
   if (!page)
-    throw new AutoLayoutError(`there is no page ${pageIndex + 1} (the edition has ${edition.pages.length})`);
+    throw new AutoLayoutError(
+      'no-page',
+      { page: pageIndex + 1 },
+      `there is no page ${pageIndex + 1} (the edition has ${edition.pages.length})`,
+    );
   const step =
     page.baselineGrid?.increment ?? resolveParagraphStyle(edition.styles, { type: 'body' }).leading;
   const captionIds = new Set(
@@ -105,10 +121,17 @@ export function readPageInput(edition: Edition, pageIndex: number): PageInput {
       .map((story, i) => ({ story, weight: weights[i], planned: null, i }))
       .sort((a, b) => WEIGHT_ORDER[a.weight] - WEIGHT_ORDER[b.weight] || a.i - b.i);
   }
-  if (chosen.length === 0) throw new AutoLayoutError(`page ${pageIndex + 1} has no stories to lay out`);
+  if (chosen.length === 0)
+    throw new AutoLayoutError(
+      'no-stories',
+      { page: pageIndex + 1 },
+      `page ${pageIndex + 1} has no stories to lay out`,
+    );
   for (const c of chosen) {
     if (framesOnPage(edition, page, c.story) === null)
       throw new AutoLayoutError(
+        'runs-on',
+        { story: c.story.name },
         `story '${c.story.name}' also runs on another page; auto-layout places whole stories only`,
       );
   }
@@ -225,7 +248,11 @@ export function readPageInput(edition: Edition, pageIndex: number): PageInput {
   }
   const foot = blocked.filter((b) => b.bottom >= bottom - step && b.top > top);
   if (bottom - top < step * 8)
-    throw new AutoLayoutError(`page ${pageIndex + 1} has no free room for modules`);
+    throw new AutoLayoutError(
+      'no-room',
+      { page: pageIndex + 1 },
+      `page ${pageIndex + 1} has no free room for modules`,
+    );
 
   return {
     pageIndex,

@@ -267,6 +267,8 @@ export function proposeLayouts(
   const page = edition.pages[pageIndex];
   if (input.stories.length > 12)
     throw new AutoLayoutError(
+      'too-many',
+      { page: pageIndex + 1, count: input.stories.length },
       `page ${pageIndex + 1} has ${input.stories.length} stories; auto-layout places up to 12`,
     );
   const measures = measureStories(edition, page, input, composer);
@@ -326,6 +328,7 @@ export function proposeLayouts(
           threads: built.threads,
           score: score.score,
           operations: built.operations,
+          page: display.pages[0],
         };
         break;
       }

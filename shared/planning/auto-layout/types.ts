@@ -6,6 +6,7 @@
  */
 import type { Frame, Id, Pt, StoryWeight } from '../../model/types';
 import type { Operation } from '../../model/operations';
+import type { DisplayPage } from '../../layout/display-list';
 
 /** A photo that goes with a story: an existing frame, or an asset from the plan. */
 export interface PhotoInput {
@@ -103,6 +104,8 @@ export interface Proposal {
   score: ProposalScore;
   /** The ordinary frame and story operations that apply it (one undo step as a batch). */
   operations: Operation[];
+  /** The page as the composer set it with the proposal applied (composed alone), for a preview. */
+  page: DisplayPage;
 }
 
 export interface AutoLayoutOptions {

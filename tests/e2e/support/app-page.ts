@@ -6,21 +6,24 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
+/** The menus of the menu bar (shared/services/commands.ts APP_MENU). */
+export type MenuId = 'file' | 'edit' | 'view' | 'layout' | 'review' | 'help';
+
 export class MenuBar {
   constructor(private readonly page: Page) {}
 
   /** Opens a menu and chooses a command by its id (e.g. 'file.exportPdf'). */
-  async choose(menu: 'file' | 'edit' | 'view' | 'review' | 'help', command: string): Promise<void> {
+  async choose(menu: MenuId, command: string): Promise<void> {
     await this.page.getByTestId(`menu-${menu}`).click();
     await this.page.getByTestId(`command-${command}`).click();
   }
 
-  async label(menu: 'file' | 'edit' | 'view' | 'review' | 'help'): Promise<string> {
+  async label(menu: MenuId): Promise<string> {
     return (await this.page.getByTestId(`menu-${menu}`).textContent()) ?? '';
   }
 
   /** The item of a command, with the menu opened (close it with Escape or a click elsewhere). */
-  async item(menu: 'file' | 'edit' | 'view' | 'review' | 'help', command: string): Promise<Locator> {
+  async item(menu: MenuId, command: string): Promise<Locator> {
     await this.page.getByTestId(`menu-${menu}`).click();
     return this.page.getByTestId(`command-${command}`);
   }

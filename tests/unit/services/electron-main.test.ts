@@ -259,6 +259,7 @@ describe('the Electron main process (bundled, with Electron stood in)', () => {
       '文件',
       '编辑',
       '视图',
+      '排版',
       '审校',
       '窗口',
       '帮助',
@@ -277,12 +278,21 @@ describe('the Electron main process (bundled, with Electron stood in)', () => {
       'File',
       'Edit',
       'View',
+      'Layout',
       'Review',
       'Window',
       'Help',
     ]);
     await set(from, { language: 'system' });
-    expect(calls.menu!.map((menu) => menu.label)).toEqual(['文件', '编辑', '视图', '审校', '窗口', '帮助']);
+    expect(calls.menu!.map((menu) => menu.label)).toEqual([
+      '文件',
+      '编辑',
+      '视图',
+      '排版',
+      '审校',
+      '窗口',
+      '帮助',
+    ]);
   });
 
   it('answers a failed service call with the problem as a message key, for the UI language', async () => {

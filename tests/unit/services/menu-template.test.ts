@@ -17,10 +17,10 @@ const base = {
 };
 
 describe('the native menu', () => {
-  it('has File, Edit, View, Review, Window and Help with every command of the shared menu', () => {
+  it('has File, Edit, View, Layout, Review, Window and Help with every command of the shared menu', () => {
     const template = buildMenuTemplate({ ...base, language: 'en', states: {} });
     expect(template.map((menu) => menu.label ?? menu.role)).toEqual(
-      ['File', 'Edit', 'View', 'Review', 'windowMenu', 'Help'].map((l) =>
+      ['File', 'Edit', 'View', 'Layout', 'Review', 'windowMenu', 'Help'].map((l) =>
         l === 'windowMenu' ? 'Window' : l,
       ),
     );

@@ -74,8 +74,6 @@ export const flatplanEn = {
   'flatplan.error.ads.badSize': 'An ad is at least 1 column wide and has a height in centimetres above 0.',
   'flatplan.error.ads.tooWide': 'The ad is {{columns}} columns wide; the page has {{max}}.',
   'flatplan.error.ads.tooTall': 'The ad is {{height}} cm tall; the type area is {{max}} cm.',
-  'flatplan.error.adPdf':
-    'A PDF ad cannot be placed yet: export it as a JPEG, PNG or TIFF image at 300 ppi and place that.',
   'step.flatplan.addSection': 'Add section',
   'step.flatplan.editSection': 'Edit section',
   'step.flatplan.removeSection': 'Remove section',

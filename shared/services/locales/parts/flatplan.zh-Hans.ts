@@ -75,8 +75,6 @@ export const flatplanZh: Record<keyof typeof flatplanEn, string> = {
   'flatplan.error.ads.badSize': '广告至少一栏宽，高度须大于 0 厘米。',
   'flatplan.error.ads.tooWide': '广告宽 {{columns}} 栏，该版只有 {{max}} 栏。',
   'flatplan.error.ads.tooTall': '广告高 {{height}} 厘米，版心只有 {{max}} 厘米。',
-  'flatplan.error.adPdf':
-    '暂不能直接置入 PDF 广告稿：请先导出为 300 像素每英寸的图片（JPEG、PNG 或 TIFF）再置入。',
   'step.flatplan.addSection': '添加叠',
   'step.flatplan.editSection': '修改叠',
   'step.flatplan.removeSection': '删除叠',

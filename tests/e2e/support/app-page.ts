@@ -66,7 +66,16 @@ export class PageCanvas {
     const box = await this.frame(id).boundingBox();
     if (!box) throw new Error(`frame ${id} is not on screen`);
     await this.frame(id).scrollIntoViewIfNeeded();
-    const visible = (await this.frame(id).boundingBox())!;
+    // Pages come into layout as they scroll into view (content-visibility), which can move the
+    // frame once more: click where it has settled.
+    let visible = (await this.frame(id).boundingBox())!;
+    for (let tries = 0; tries < 20; tries++) {
+      await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+      await this.frame(id).scrollIntoViewIfNeeded();
+      const now = (await this.frame(id).boundingBox())!;
+      if (Math.abs(now.x - visible.x) < 0.5 && Math.abs(now.y - visible.y) < 0.5) break;
+      visible = now;
+    }
     await this.page.mouse.click(visible.x + visible.width / 2, visible.y + Math.min(visible.height / 2, 20));
   }
 

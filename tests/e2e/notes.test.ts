@@ -17,63 +17,13 @@ import { readFolio } from '../../main/storage';
 import { rangeText } from '../../shared/review';
 import { AppPage } from './support/app-page';
 import { launchBrowser } from './support/browser';
-import { startTestHost } from './support/web-host';
+import { selectInEditor, caretBefore } from './support/story-editor-text';
+import { callHost, startTestHost } from './support/web-host';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
 
 /** The sample's lead story (st-3, frame fr-5) and words of its first body paragraph. */
 const WORDS = '签约入驻企业359家';
-
-async function callHost(host: WebHost, method: string, args: unknown): Promise<unknown> {
-  const origin = new URL(host.url).origin;
-  const response = await fetch(`${origin}/api/${encodeURIComponent(`folio:${method}`)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-folio-token': host.token },
-    body: JSON.stringify(args),
-  });
-  return ((await response.json()) as { result: unknown }).result;
-}
-
-/** Selects `text` (its first occurrence) in the story editor, as a mouse drag would. */
-async function selectInEditor(page: Page, text: string): Promise<void> {
-  await page.getByTestId('story-editor-text').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      (root as HTMLElement).focus();
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`“${wanted}” is not in the story editor`);
-  }, text);
-  await poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(text);
-  // The editor has taken the selection when the page paints it.
-  await poll(() => page.getByTestId('canvas-selection').count()).toBeGreaterThan(0);
-}
-
-/** Puts the caret just before `text` in the story editor. */
-async function caretBefore(page: Page, text: string): Promise<void> {
-  await page.getByTestId('story-editor-text').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      (root as HTMLElement).focus();
-      window.getSelection()!.collapse(node, at);
-      return;
-    }
-    throw new Error(`“${wanted}” is not in the story editor`);
-  }, text);
-  // The editor has taken the caret when the page paints it there (and no selection).
-  await poll(() => page.getByTestId('canvas-selection').count()).toBe(0);
-  await poll(() => page.getByTestId('canvas-caret').count()).toBe(1);
-}
 
 /**
  * The characters painted on page 1 under a note's highlight, in reading

@@ -22,19 +22,9 @@ import { rangeText } from '../../shared/review';
 import { readGlyphs, type PdfGlyph } from '../unit/pdf/helpers/read-pdf';
 import { AppPage } from './support/app-page';
 import { launchBrowser } from './support/browser';
-import { startTestHost } from './support/web-host';
+import { callHost, startTestHost } from './support/web-host';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-
-async function callHost(host: WebHost, method: string, args: unknown): Promise<unknown> {
-  const origin = new URL(host.url).origin;
-  const response = await fetch(`${origin}/api/${encodeURIComponent(`folio:${method}`)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-folio-token': host.token },
-    body: JSON.stringify(args),
-  });
-  return ((await response.json()) as { result: unknown }).result;
-}
 
 /** A run of Han characters printed once on the page, on one line. */
 function uniqueRun(glyphs: PdfGlyph[], length: number, from: number): { text: string; run: PdfGlyph[] } {

@@ -21,40 +21,14 @@ import { composeEdition } from '../../shared/layout/compose-edition';
 import { diffEditions, editionOfSnapshot } from '../../shared/review';
 import { AppPage } from './support/app-page';
 import { launchBrowser } from './support/browser';
-import { startTestHost } from './support/web-host';
+import { caretBefore } from './support/story-editor-text';
+import { callHost, startTestHost } from './support/web-host';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 50 });
 
 /** The sample's lead story (st-3, frame fr-5) and where the edit goes. */
 const BEFORE = '智慧岛核心区';
 const TYPED = '据悉，';
-
-async function callHost(host: WebHost, method: string, args: unknown): Promise<unknown> {
-  const origin = new URL(host.url).origin;
-  const response = await fetch(`${origin}/api/${encodeURIComponent(`folio:${method}`)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-folio-token': host.token },
-    body: JSON.stringify(args),
-  });
-  return ((await response.json()) as { result: unknown }).result;
-}
-
-/** Puts the caret just before `text` in the story editor. */
-async function caretBefore(page: Page, text: string): Promise<void> {
-  await page.getByTestId('story-editor-text').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      (root as HTMLElement).focus();
-      window.getSelection()!.collapse(node, at);
-      return;
-    }
-    throw new Error(`“${wanted}” is not in the story editor`);
-  }, text);
-  await poll(() => page.getByTestId('canvas-selection').count()).toBe(0);
-  await poll(() => page.getByTestId('canvas-caret').count()).toBe(1);
-}
 
 describe('proof rounds and sign-off on the sample page', () => {
   let host: WebHost;
@@ -102,7 +76,7 @@ describe('proof rounds and sign-off on the sample page', () => {
     const box = (await app.canvas.frame('fr-5').boundingBox())!;
     await page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await page.getByTestId('story-editor-text').waitFor();
-    await caretBefore(page, BEFORE);
+    await caretBefore(page, BEFORE, 20_000);
     await page.keyboard.type(TYPED);
     await poll(async () => (await page.getByTestId('story-editor-text').textContent()) ?? '').toContain(
       TYPED + BEFORE,
@@ -217,7 +191,7 @@ describe('proof rounds and sign-off on the sample page', () => {
     await app.canvas.frame('fr-5').scrollIntoViewIfNeeded();
     const box = (await app.canvas.frame('fr-5').boundingBox())!;
     await page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.5);
-    await caretBefore(page, BEFORE);
+    await caretBefore(page, BEFORE, 20_000);
     await page.keyboard.type('一');
     await poll(() => page.getByTestId('page-status-1').getAttribute('data-status')).toBe('in-proof');
     await poll(() => app.notices()).toEqual(

@@ -29,7 +29,7 @@ import { foreignPieces, type UiLanguage } from '../support/ui-language';
 import { AppPage } from './support/app-page';
 import { launchChromium } from './support/browser';
 import { editionContent, shownText } from './support/ui-text';
-import { assertRendererBuilt, RENDERER_DIR, testBackend } from './support/web-host';
+import { assertRendererBuilt, callHost, RENDERER_DIR, testBackend } from './support/web-host';
 import { startNewsroomServer, type NewsroomServer } from '../../main/server/newsroom-server';
 import { hashPassword } from '../../main/server/auth/passwords';
 import { silentLogger } from '../../main/server/log';
@@ -72,17 +72,6 @@ const SHARED_EDITION = 'zk-tour';
 let recoveryHost: WebHost;
 let content: string[] = [];
 const recoveryFile = join(mkdtempSync(join(tmpdir(), 'folio-ui-language-')), 'front.folio');
-
-/** Calls one of the host's services as the renderer does. */
-async function callHost(target: WebHost, method: string, args: unknown): Promise<unknown> {
-  const origin = new URL(target.url).origin;
-  const response = await fetch(`${origin}/api/${encodeURIComponent(`folio:${method}`)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-folio-token': target.token },
-    body: JSON.stringify(args),
-  });
-  return ((await response.json()) as { result: unknown }).result;
-}
 
 async function currentEdition(target: WebHost): Promise<{ documentId: string; edition: Edition }> {
   return (await callHost(target, 'edition.current', {})) as { documentId: string; edition: Edition };

@@ -101,3 +101,14 @@ export async function startHostProcess(args: string[] = []): Promise<HostProcess
       }),
   };
 }
+
+/** Calls one of the host's services over its HTTP API, as the renderer does; its result. */
+export async function callHost(host: WebHost, method: string, args: unknown): Promise<unknown> {
+  const origin = new URL(host.url).origin;
+  const response = await fetch(`${origin}/api/${encodeURIComponent(`folio:${method}`)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-folio-token': host.token },
+    body: JSON.stringify(args),
+  });
+  return ((await response.json()) as { result: unknown }).result;
+}

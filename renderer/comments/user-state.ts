@@ -5,6 +5,8 @@
  * Notes and tracked changes read the preferences at the moment of the act
  * (renderer/notes/note-actions.ts), so a change here applies from the next one.
  */
+import type { Stamp } from '../../shared/model/types';
+import { makeStamp } from '../../shared/review';
 import type { FolioServices } from '../../shared/services/api';
 import type { EditorStore } from '../state/editor-store';
 
@@ -58,4 +60,13 @@ export function userOf(store: EditorStore): UserState {
     states.set(store, state);
   }
   return state;
+}
+
+/**
+ * The user's stamp at the moment of an act (a note, a round, a sign-off):
+ * name and colour read from preferences now (the host fills in the system user name).
+ */
+export async function currentStamp(services: FolioServices | null): Promise<Stamp> {
+  const prefs = services ? await services['preferences.get']({}).catch(() => null) : null;
+  return makeStamp({ name: prefs?.userName || '?', color: prefs?.userColor ?? '#c0392b' });
 }

@@ -5,27 +5,13 @@
  * through the newsroom's guard and is journaled like any other edit. Who
  * did it (name and colour) comes from preferences at the moment of the act.
  */
-import type { Id, Stamp } from '../../shared/model/types';
+import type { Id } from '../../shared/model/types';
 import type { Operation } from '../../shared/model/operations';
-import {
-  addNoteOp,
-  deleteNoteOp,
-  editNoteOp,
-  makeStamp,
-  rangeText,
-  replyOp,
-  resolveNoteOp,
-} from '../../shared/review';
+import { addNoteOp, deleteNoteOp, editNoteOp, rangeText, replyOp, resolveNoteOp } from '../../shared/review';
 import { sessionOf } from '../actions/session';
+import { currentStamp } from '../comments/user-state';
 import type { EditorStore } from '../state/editor-store';
 import { notesOf, type DraftAnchor } from './notes-state';
-
-/** The user's stamp now: name and colour from preferences (the host fills in the system user name). */
-export async function currentStamp(store: EditorStore): Promise<Stamp> {
-  const services = notesOf(store).services;
-  const prefs = services ? await services['preferences.get']({}).catch(() => null) : null;
-  return makeStamp({ name: prefs?.userName || '?', color: prefs?.userColor ?? '#c0392b' });
-}
 
 /** Applies one note operation as one undo step; a refusal (newsroom guard, model) becomes a notice. */
 function apply(store: EditorStore, op: Operation, label: string): boolean {
@@ -82,7 +68,7 @@ export function draftWords(store: EditorStore, anchor: DraftAnchor): string {
 
 /** Adds the draft as a note; returns its id, or null when it could not be made. */
 export async function addNote(store: EditorStore, anchor: DraftAnchor, text: string): Promise<Id | null> {
-  const stamp = await currentStamp(store);
+  const stamp = await currentStamp(notesOf(store).services);
   const edition = store.getState().edition;
   if (!edition) return null;
   const op = addNoteOp(edition, anchor, text, stamp);
@@ -91,13 +77,13 @@ export async function addNote(store: EditorStore, anchor: DraftAnchor, text: str
 }
 
 export async function reply(store: EditorStore, noteId: Id, text: string): Promise<boolean> {
-  const stamp = await currentStamp(store);
+  const stamp = await currentStamp(notesOf(store).services);
   const edition = store.getState().edition;
   return !!edition && apply(store, replyOp(edition, noteId, text, stamp), 'notes.step.reply');
 }
 
 export async function setResolved(store: EditorStore, noteId: Id, resolved: boolean): Promise<boolean> {
-  const stamp = resolved ? await currentStamp(store) : null;
+  const stamp = resolved ? await currentStamp(notesOf(store).services) : null;
   const edition = store.getState().edition;
   return (
     !!edition &&

@@ -6,20 +6,14 @@
  * through the newsroom's guard and is journaled like any edit. Who did it
  * comes from preferences at the moment of the act.
  */
-import type { Id, Stamp } from '../../shared/model/types';
+import type { Id } from '../../shared/model/types';
 import type { Operation } from '../../shared/model/operations';
 import { reviewOf } from '../../shared/model/review';
-import { makeStamp, renameRoundOp, signOffOp, startRoundOp } from '../../shared/review';
+import { renameRoundOp, signOffOp, startRoundOp } from '../../shared/review';
 import { sessionOf } from '../actions/session';
+import { currentStamp } from '../comments/user-state';
 import type { EditorStore } from '../state/editor-store';
 import { roundsOf } from './rounds-state';
-
-/** The user's stamp now: name and colour from preferences (the host fills in the system user name). */
-export async function currentStamp(store: EditorStore): Promise<Stamp> {
-  const services = roundsOf(store).services;
-  const prefs = services ? await services['preferences.get']({}).catch(() => null) : null;
-  return makeStamp({ name: prefs?.userName || '?', color: prefs?.userColor ?? '#c0392b' });
-}
 
 /** Applies one operation as one undo step; a refusal (newsroom guard, model) becomes a notice. */
 function apply(store: EditorStore, op: Operation, label: string): boolean {
@@ -35,7 +29,7 @@ function apply(store: EditorStore, op: Operation, label: string): boolean {
 
 /** Starts a round under `name` (the default name when blank); returns the round's name, or null. */
 export async function startRound(store: EditorStore, name: string): Promise<string | null> {
-  const stamp = await currentStamp(store);
+  const stamp = await currentStamp(roundsOf(store).services);
   const edition = store.getState().edition;
   if (!edition) return null;
   const op = startRoundOp(edition, stamp, name);
@@ -51,7 +45,7 @@ export function renameRound(store: EditorStore, roundId: Id, name: string): bool
 
 /** Signs page `pageIndex` (zero-based) off in the latest round. */
 export async function signOffPage(store: EditorStore, pageIndex: number): Promise<boolean> {
-  const stamp = await currentStamp(store);
+  const stamp = await currentStamp(roundsOf(store).services);
   const edition = store.getState().edition;
   const page = edition?.pages[pageIndex];
   if (!edition || !page) return false;
